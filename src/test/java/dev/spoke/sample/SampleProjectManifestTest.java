@@ -216,7 +216,7 @@ class SampleProjectManifestTest {
     private static void assertContractHolds(Statement statement, JsonNode model) throws SQLException {
         Map<String, String> produced = describe(statement,
                 "describe select * from (\n" + model.path("compiled_code").asText() + "\n) as __dbt_sbq");
-        String declared = Stream.of(toList(model.path("columns")).toArray(JsonNode[]::new))
+        String declared = toList(model.path("columns")).stream()
                 .map(c -> "cast(null as " + c.path("data_type").asText() + ") as \"" + c.path("name").asText() + "\"")
                 .collect(Collectors.joining(", ", "describe select ", ""));
         assertThat(produced).as("contract of %s", model.path("name")).isEqualTo(describe(statement, declared));
