@@ -1,0 +1,19 @@
+package dev.spoke.state;
+
+import java.util.function.Consumer;
+
+/**
+ * The difference between an export's model and what its destination confirmed, computed where the backend allows
+ * (inside the warehouse by default). Reading it changes nothing.
+ */
+public interface ChangeSet {
+
+    /** Counts for {@code spoke plan}: one aggregate query, no rows read out. */
+    ChangeCounts counts();
+
+    /** The rows to send (and the invalid rows), streamed. */
+    ChangeCursor changedRows(int fetchSize);
+
+    /** Keys that left the model (mirror mode), streamed to the consumer. */
+    void removedKeys(int fetchSize, Consumer<String> consumer);
+}

@@ -1,0 +1,184 @@
+package dev.spoke.state;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spoke.SpokeException;
+import dev.spoke.warehouse.Warehouse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The delivery state of every export, kept in tables of one database: the warehouse itself (the default backend)
+ * or a local embedded database (the {@code local} backend). Owns one connection for its writes; all methods are
+ * synchronized, so the engine's sender threads can commit batches concurrently.
+ */
+public final class StateStore implements AutoCloseable {
+    private final Warehouse database;
+    private final boolean ownsDatabase;
+    private final StateTables tables;
+    private final Handle handle;
+    private boolean prepared;
+
+    /**
+     * @param database where the state tables live
+     * @param ownsDatabase whether {@link #close()} closes the database too (the local backend's file)
+     * @param stateDatabase the catalog of the state schema, or {@code null} for the connection's own
+     * @param schema the state schema
+     */
+    public StateStore(Warehouse database, boolean ownsDatabase, String stateDatabase, String schema) {
+        this.database = requireNonNull(database, "database is null");
+        this.ownsDatabase = ownsDatabase;
+        this.tables = new StateTables(database.dialect(), stateDatabase, schema);
+        this.handle = database.jdbi().open();
+    }
+
+    public StateTables tables() {
+        return tables;
+    }
+
+    /** The database holding the state, for the change-set queries of the local backend. */
+    public Warehouse database() {
+        return database;
+    }
+
+    /** Creates the state schema and shared tables if they do not exist. Idempotent. */
+    public synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        try {
+            handle.useTransaction(h -> tables.createShared().forEach(h::execute));
+        } catch (RuntimeException e) {
+            throw SpokeException.runtime(
+                    "cannot create the state schema " + tables.schema() + " in " + database.adapterType() + ": "
+                            + e.getMessage(),
+                    "spoke keeps delivery state in the warehouse by default; grant the profile's user CREATE on the"
+                            + " database, set state.schema in spoke.yml to a schema it may write, or set state.backend:"
+                            + " local for a read-only warehouse",
+                    e);
+        }
+        prepared = true;
+    }
+
+    /**
+     * Records an export and creates its snapshot table on first use.
+     *
+     * @return the unquoted snapshot table name
+     */
+    public synchronized String registerExport(String exportId, String model, String destination, String mode,
+            String mappingFingerprint) {
+        prepare();
+        String snapshotTable = StateTables.snapshotTableName(exportId);
+        handle.useTransaction(h -> {
+            h.execute(tables.createSnapshot(snapshotTable));
+            h.createUpdate("INSERT INTO " + tables.table("exports") + " VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)"
+                            + " ON CONFLICT (" + tables.col("export_id") + ") DO UPDATE SET "
+                            + tables.col("model") + " = EXCLUDED." + tables.col("model") + ", "
+                            + tables.col("destination") + " = EXCLUDED." + tables.col("destination") + ", "
+                            + tables.col("mode") + " = EXCLUDED." + tables.col("mode") + ", "
+                            + tables.col("mapping_fingerprint") + " = EXCLUDED." + tables.col("mapping_fingerprint") + ", "
+                            + tables.col("updated_at") + " = EXCLUDED." + tables.col("updated_at"))
+                    .bind(0, exportId).bind(1, snapshotTable).bind(2, model).bind(3, destination).bind(4, mode)
+                    .bind(5, mappingFingerprint)
+                    .execute();
+        });
+        return snapshotTable;
+    }
+
+    /** Applies what one batch changed, in one transaction. */
+    public synchronized void commit(StateCommit commit) {
+        if (commit.isEmpty()) {
+            return;
+        }
+        String snapshot = tables.table(commit.snapshotTable());
+        handle.useTransaction(h -> {
+            MultiRowStatements.execute(h,
+                    "INSERT INTO " + snapshot + " VALUES ", "(?, ?, CURRENT_TIMESTAMP)", ", ",
+                    " ON CONFLICT (" + tables.col("key") + ") DO UPDATE SET "
+                            + tables.col("row_hash") + " = EXCLUDED." + tables.col("row_hash") + ", "
+                            + tables.col("synced_at") + " = EXCLUDED." + tables.col("synced_at"),
+                    commit.delivered(), row -> List.of(row.key(), row.rowHash()));
+            MultiRowStatements.execute(h,
+                    "DELETE FROM " + snapshot + " WHERE " + tables.col("key") + " IN (", "?", ", ", ")",
+                    commit.deletedKeys(), List::of);
+            MultiRowStatements.execute(h,
+                    "DELETE FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = "
+                            + tables.dialect().quoteLiteral(commit.exportId()) + " AND " + tables.col("row_key") + " IN (",
+                    "?", ", ", ")", commit.jobKeysClosed(), List::of);
+            MultiRowStatements.execute(h,
+                    "INSERT INTO " + tables.table("pending_jobs") + " VALUES ", "(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", ", ", "",
+                    commit.jobRowsOpened(), row -> List.of(commit.exportId(), row.jobId(), row.detail(), row.key(),
+                            row.rowHash(), row.operation(), commit.runId()));
+            MultiRowStatements.execute(h,
+                    "INSERT INTO " + tables.table("sync_log") + " VALUES ", "(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", ", ", "",
+                    commit.log(), entry -> java.util.Arrays.asList(commit.runId(), commit.exportId(), commit.destination(),
+                            entry.key(), entry.operation(), entry.status(), entry.error()));
+        });
+    }
+
+    /** Rows inside jobs of this export that had not ended when the last run stopped. */
+    public synchronized List<PendingJobRow> pendingJobRows(String exportId) {
+        prepare();
+        return handle.createQuery("SELECT " + tables.col("job_id") + ", " + tables.col("detail") + ", "
+                        + tables.col("row_key") + ", " + tables.col("row_hash") + ", " + tables.col("operation")
+                        + " FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = ?"
+                        + " ORDER BY " + tables.col("job_id") + ", " + tables.col("row_key"))
+                .bind(0, exportId)
+                .map((rs, ctx) -> new PendingJobRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** Forgets what the destination has (full refresh, {@code spoke state reset}): every row is new again. */
+    public synchronized void resetExport(String exportId) {
+        prepare();
+        String snapshotTable = StateTables.snapshotTableName(exportId);
+        handle.useTransaction(h -> {
+            h.execute(tables.createSnapshot(snapshotTable));
+            h.execute("DELETE FROM " + tables.table(snapshotTable));
+            h.createUpdate("DELETE FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = ?")
+                    .bind(0, exportId).execute();
+        });
+    }
+
+    /** Deletes sync_log rows older than the retention. */
+    public synchronized int pruneSyncLog(Duration retention) {
+        prepare();
+        return handle.execute("DELETE FROM " + tables.table("sync_log") + " WHERE " + tables.col("logged_at")
+                + " < CURRENT_TIMESTAMP - INTERVAL '" + retention.toSeconds() + " seconds'");
+    }
+
+    /** One row per export known to the state store, with its snapshot size, for {@code spoke state show}. */
+    public synchronized List<Map<String, Object>> describeExports() {
+        prepare();
+        List<Map<String, Object>> exports = handle.createQuery("SELECT * FROM " + tables.table("exports")
+                        + " ORDER BY " + tables.col("export_id"))
+                .mapToMap()
+                .list();
+        for (Map<String, Object> export : exports) {
+            String snapshot = tables.table(String.valueOf(export.get("snapshot_table")));
+            export.put("rows", handle.createQuery("SELECT COUNT(*) FROM " + snapshot).mapTo(Long.class).one());
+            export.put("last_synced_at", handle.createQuery("SELECT MAX(" + tables.col("synced_at") + ") FROM " + snapshot)
+                    .mapTo(String.class).findOne().orElse(null));
+            export.put("pending_rows", handle.createQuery("SELECT COUNT(*) FROM " + tables.table("pending_jobs")
+                            + " WHERE " + tables.col("export_id") + " = ?")
+                    .bind(0, export.get("export_id")).mapTo(Long.class).one());
+        }
+        return exports;
+    }
+
+    /** The handle the store writes with; for {@link RunLocks}, which shares the store's connection. */
+    Handle handle() {
+        return handle;
+    }
+
+    @Override
+    public synchronized void close() {
+        handle.close();
+        if (ownsDatabase) {
+            database.close();
+        }
+    }
+}

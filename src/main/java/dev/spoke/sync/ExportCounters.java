@@ -1,0 +1,36 @@
+package dev.spoke.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Row counts and the first row errors of one export while it runs; updated from the reading thread and the sender
+ * threads. The same numbers feed run results and metrics, so they always agree.
+ */
+final class ExportCounters {
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong added = new AtomicLong();
+    final AtomicLong changed = new AtomicLong();
+    final AtomicLong removed = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong delivered = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong invalid = new AtomicLong();
+    private final List<RowError> errors = new ArrayList<>();
+
+    synchronized void recordError(RowError error) {
+        if (errors.size() < ExportResult.MAX_ERRORS) {
+            errors.add(error);
+        }
+    }
+
+    synchronized List<RowError> errors() {
+        return List.copyOf(errors);
+    }
+
+    RowCounts snapshot() {
+        return new RowCounts(read.get(), added.get(), changed.get(), removed.get(), sent.get(), delivered.get(),
+                rejected.get(), invalid.get());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.spoke.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spoke.config.FieldMapping;
+import dev.spoke.destination.RowKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Turns a row of sent columns into the payload a destination receives: every column under its own name (no
+ * mapping), or only the mapped columns under their destination field names, dotted names nesting
+ * ({@code merge_fields.FNAME}). Built once per export; {@link #map} is called per row and allocates only the payload.
+ */
+public final class PayloadMapper {
+    private final List<Target> targets;
+    private final List<List<String>> keyPaths;
+    private final String fingerprint;
+
+    /**
+     * @param columns the sent columns as the warehouse names them, in the change set's order
+     * @param mapping the export's mapping; its columns are among {@code columns}
+     * @param keyColumns the key columns as the warehouse names them
+     */
+    public PayloadMapper(List<String> columns, FieldMapping mapping, List<String> keyColumns) {
+        requireNonNull(columns, "columns is null");
+        requireNonNull(mapping, "mapping is null");
+        this.targets = new ArrayList<>();
+        StringBuilder description = new StringBuilder("spoke-mapping-v1");
+        if (mapping.isIdentity()) {
+            for (int i = 0; i < columns.size(); i++) {
+                targets.add(new Target(List.of(columns.get(i)), i));
+                description.append('|').append(columns.get(i));
+            }
+        } else {
+            for (FieldMapping.Field field : mapping.fields()) {
+                int index = indexOf(columns, field.column());
+                targets.add(new Target(field.path(), index));
+                description.append('|').append(field.destinationField()).append('=').append(columns.get(index));
+            }
+        }
+        this.keyPaths = new ArrayList<>();
+        for (String keyColumn : keyColumns) {
+            keyPaths.add(mapping.fields().stream()
+                    .filter(f -> f.column().equalsIgnoreCase(keyColumn))
+                    .findFirst()
+                    .map(FieldMapping.Field::path)
+                    .orElse(List.of(keyColumn)));
+        }
+        this.fingerprint = md5(description.toString());
+    }
+
+    /**
+     * A fingerprint of what the payload is made of (field names and columns): folded into every row hash, so a
+     * mapping change resends every row and nothing else does.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The payload of one row. */
+    public ObjectNode map(IntFunction<JsonNode> valueOfColumn) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        for (Target target : targets) {
+            put(payload, target.path, valueOfColumn.apply(target.columnIndex));
+        }
+        return payload;
+    }
+
+    /** The payload of a delete: only the key fields, under their destination names, as text. */
+    public ObjectNode keyPayload(RowKey key) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < keyPaths.size() && i < key.parts().size(); i++) {
+            put(payload, keyPaths.get(i), JsonNodeFactory.instance.textNode(key.parts().get(i)));
+        }
+        return payload;
+    }
+
+    private static void put(ObjectNode payload, List<String> path, JsonNode value) {
+        ObjectNode parent = payload;
+        for (int i = 0; i < path.size() - 1; i++) {
+            JsonNode child = parent.get(path.get(i));
+            if (!(child instanceof ObjectNode)) {
+                child = parent.putObject(path.get(i));
+            }
+            parent = (ObjectNode) child;
+        }
+        parent.set(path.get(path.size() - 1), value);
+    }
+
+    private static int indexOf(List<String> columns, String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equals(column)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("mapped column " + column + " is not among the sent columns " + columns);
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    }
+
+    private record Target(List<String> path, int columnIndex) {
+    }
+}

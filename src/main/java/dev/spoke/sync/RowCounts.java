@@ -1,0 +1,18 @@
+package dev.spoke.sync;
+
+/**
+ * The row counts of one export, as written to run results and metrics (which must agree exactly).
+ *
+ * @param read rows read out of the warehouse (changed and invalid rows; every row in append mode)
+ * @param added rows whose key was new to the destination
+ * @param changed rows whose values changed
+ * @param removed keys that left the model (mirror)
+ * @param sent rows handed to the destination, deletes included
+ * @param delivered rows the destination confirmed
+ * @param rejected rows the destination refused (or that could not be sent); retried by the next run
+ * @param invalid rows never sent: NULL or duplicate key, or a value spoke could not map
+ */
+public record RowCounts(
+        long read, long added, long changed, long removed, long sent, long delivered, long rejected, long invalid) {
+    public static final RowCounts ZERO = new RowCounts(0, 0, 0, 0, 0, 0, 0, 0);
+}
