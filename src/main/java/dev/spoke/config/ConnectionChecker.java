@@ -36,12 +36,31 @@ final class ConnectionChecker {
                 continue;
             }
             factories.put(connection.name(), factory.get());
+            checkMisspeltSettings(connection, factory.get(), file, prefix, problems);
             checkLiteralSecrets(connection, factory.get(), file, prefix, problems);
             OptionProblems.report(ConnectionOptions.validate(connection, factory.get()),
                     factory.get().connectionOptions(), "connections of type '" + connection.type() + "'", null, file,
                     prefix, problems);
         }
         return factories;
+    }
+
+    /**
+     * A key that is not an option of the type but is close to {@code rate_limit} or {@code delivery} is a misspelt
+     * setting, not an unknown option: say so, rather than suggest the type's options.
+     */
+    private static void checkMisspeltSettings(
+            ConnectionSpec connection, DestinationFactory factory, String file, String prefix,
+            ProblemCollector problems) {
+        for (String key : connection.options().keySet()) {
+            boolean declared = factory.connectionOptions().stream().anyMatch(spec -> spec.name().equals(key));
+            String suggestion = OptionValidator.suggestion(key, SpokeYmlSettings.CONNECTION_KEYS);
+            if (!declared && !suggestion.isEmpty()) {
+                problems.add("unknown-key", null, file, prefix + "." + key, "unknown key '" + key + "'" + suggestion,
+                        "A connection takes type, rate_limit, delivery and the options of its type: "
+                                + OptionProblems.summary(factory.connectionOptions()));
+            }
+        }
     }
 
     private static void checkLiteralSecrets(

@@ -114,8 +114,9 @@ public final class DestinationsSchema {
     private static ObjectNode mode() {
         ObjectNode mode = JSON.objectNode();
         mode.put("type", "string");
-        mode.put("description", "How the destination is kept in step with the model: " + Arrays.stream(SyncMode.values())
-                .map(m -> m.configName() + " " + meaning(m)).collect(Collectors.joining("; ")) + ".");
+        String meanings = Arrays.stream(SyncMode.values()).map(m -> m.configName() + " " + meaning(m))
+                .collect(Collectors.joining("; "));
+        mode.put("description", "How the destination is kept in step with the model: " + meanings + ".");
         ArrayNode choices = mode.putArray("enum");
         Arrays.stream(SyncMode.values()).map(SyncMode::configName).forEach(choices::add);
         mode.put("default", SyncMode.UPSERT.configName());

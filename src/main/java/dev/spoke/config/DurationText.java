@@ -2,7 +2,7 @@ package dev.spoke.config;
 
 import java.time.Duration;
 
-/** Writes a duration the way users write one in YAML: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}. */
+/** Writes a duration as users write one in YAML: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}. */
 final class DurationText {
     private DurationText() {
     }

@@ -21,7 +21,9 @@ import java.util.Optional;
  * <p>Every problem is collected before anything is reported: the connections of spoke.yml (each checked once), then
  * per model the literal secrets in its meta, the schema, and the cross-checks of each entry. An entry with any problem
  * gives no export; the others still do, so {@code spoke ls} can show what is there while {@code spoke validate}
- * lists what to fix.
+ * lists what to fix. A problem in a connection's options (a secret whose env var is not set) does not hold back the
+ * exports that use it, since listing needs no secret; {@link ConnectionOptions#destinationSpec} refuses such a
+ * connection when a destination is built.
  */
 public final class ExportBinder {
     private static final Comparator<Export> ORDER = Comparator

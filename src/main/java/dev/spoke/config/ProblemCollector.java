@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Collects the problems of one validation pass. A key reported twice (a missing env var that also leaves a required
+ * Collects the problems of one validation pass. A key (when there is one) reported twice (a missing env var that also leaves a required
  * option unset) is reported once, by whoever saw it first; the list comes out sorted by file, model and key, with
  * list indexes in numeric order ({@code [2]} before {@code [10]}).
  */
@@ -25,7 +25,7 @@ final class ProblemCollector {
     private final Set<List<String>> places = new HashSet<>();
 
     void add(Problem problem) {
-        if (places.add(place(problem))) {
+        if (problem.key() == null || places.add(place(problem))) {
             problems.add(problem);
         }
     }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * models/marts/schema.yml
- *   model at_risk_customers, meta.destinations[0].mappping: unknown key 'mappping' (did you mean 'mapping'?) [unknown-key]
+ *   model at_risk, meta.destinations[0].mappping: unknown key 'mappping' (did you mean 'mapping'?) [unknown-key]
  *     fix: A destination takes: to, mode, key, mapping, options
  * 1 problem in 1 file
  * </pre>

@@ -35,7 +35,8 @@ final class SecretScanner {
     }
 
     static final List<CredentialPattern> PATTERNS = List.of(
-            credential("a Bearer or Basic authorization value", "(?i)^\\s*(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}\\s*$"),
+            credential("a Bearer or Basic authorization value",
+                    "(?i)^\\s*(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}\\s*$"),
             credential("a Stripe secret key", "\\b[rs]k_(live|test)_[0-9A-Za-z]{10,}"),
             credential("a webhook signing secret (whsec_)", "\\bwhsec_[0-9A-Za-z+/=]{10,}"),
             credential("a Slack token", "\\bxox[abposr]-[0-9A-Za-z-]{10,}"),
@@ -50,6 +51,8 @@ final class SecretScanner {
             credential("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}"),
             credential("a private key", "-----BEGIN [A-Z ]*PRIVATE KEY-----"),
             credential("a URL with a password in it", "(?i)\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@"));
+
+    private static final Pattern ENTRY = Pattern.compile("meta\\.destinations\\[\\d+]");
 
     private final Model model;
     private final ProblemCollector problems;
@@ -78,7 +81,7 @@ final class SecretScanner {
                 if (!underMapping && namesSecret(key) && holdsLiteral(value)) {
                     report(childPath, key, connection, "key '" + key + "' holds a secret");
                 } else {
-                    boolean mapping = underMapping || path.matches("meta\\.destinations\\[\\d+]") && key.equals("mapping");
+                    boolean mapping = underMapping || key.equals("mapping") && ENTRY.matcher(path).matches();
                     walk(value, childPath, connection, mapping);
                 }
             });

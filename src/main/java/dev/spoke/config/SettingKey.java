@@ -36,7 +36,8 @@ record SettingKey<B>(
     }
 
     static <B> SettingKey<B> of(
-            String name, SettingType type, String description, Function<B, Object> getter, BiConsumer<B, Object> setter) {
+            String name, SettingType type, String description, Function<B, Object> getter,
+            BiConsumer<B, Object> setter) {
         return new SettingKey<>(name, type, description, List.of(), null, null, getter, setter);
     }
 

@@ -347,6 +347,19 @@ class ExportBinderTest {
     }
 
     @Test
+    void aMisspeltSettingInAConnectionIsAnUnknownKeyNotAnUnknownOption() {
+        ConnectionSpec typo = new ConnectionSpec("hook", "fakehook",
+                Map.of("url", "https://x", "rate_limits", Map.of("concurrency", 2L)), DeliverySettings.DEFAULTS);
+
+        Problem problem = onlyProblem(ExportBinder.discover(manifest(), config(typo), REGISTRY));
+
+        assertThat(problem.code()).isEqualTo("unknown-key");
+        assertThat(problem.key()).isEqualTo("connections.hook.rate_limits");
+        assertThat(problem.message()).isEqualTo("unknown key 'rate_limits' (did you mean 'rate_limit'?)");
+        assertThat(problem.hint()).contains("type, rate_limit, delivery", "url (required)");
+    }
+
+    @Test
     void aSecretWrittenLiterallyIntoSpokeYmlIsALiteralSecret() {
         ConnectionSpec literal = new ConnectionSpec("crm", "fakecrm", Map.of("api_key", "plain-text-key-1234"),
                 DeliverySettings.DEFAULTS);
