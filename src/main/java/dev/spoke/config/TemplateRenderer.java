@@ -50,7 +50,8 @@ public final class TemplateRenderer {
      * @param template the text as written in the file
      * @param where a readable location for errors, e.g. {@code connection 'crm' key 'api_key' in spoke.yml}
      * @return the rendered text and the environment variables it read
-     * @throws SpokeException naming {@code where} and the variable when an env var is missing or the Jinja is bad
+     * @throws MissingEnvVarException naming {@code where} and the variable when an env var is missing
+     * @throws SpokeException naming {@code where} when the Jinja is bad
      */
     public Rendered render(String template, String where) {
         if (!isTemplate(template)) {
@@ -61,11 +62,7 @@ public final class TemplateRenderer {
         bindings.put(STATE, state);
         RenderResult result = jinjava.renderForResult(template, bindings);
         if (!state.missing.isEmpty()) {
-            String name = state.missing.get(0);
-            throw SpokeException.config(
-                    where + ": environment variable " + name + " is not set",
-                    "Set " + name + " in the environment spoke runs in, or give a default: {{ env_var('" + name
-                            + "', 'default') }}");
+            throw new MissingEnvVarException(where, state.missing.get(0));
         }
         List<TemplateError> fatal = result.getErrors().stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL

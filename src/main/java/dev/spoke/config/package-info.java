@@ -4,6 +4,12 @@
  * {@code spoke schema}). Owns secrets ({@link dev.spoke.config.Secret}) and the rendering of dbt's
  * {@code env_var()} ({@link dev.spoke.config.TemplateRenderer}).
  *
+ * <p>Entry points: {@link dev.spoke.config.SpokeConfigReader#read} (spoke.yml),
+ * {@link dev.spoke.config.ExportBinder#discover} (manifest + spoke.yml → exports and problems),
+ * {@link dev.spoke.config.DestinationsSchema#generate} (the schema), {@link dev.spoke.config.ConnectionOptions}
+ * (a connection's validated options, for building a destination) and {@link dev.spoke.config.ProblemReport} (problems
+ * for a console). spoke.yml's settings are declared as data in {@link dev.spoke.config.SpokeYmlSettings}.
+ *
  * <p>Validation reports every problem at once, each naming the model, its properties file and the key
  * ({@link dev.spoke.config.Problem}). Must not open warehouse connections or send anything.
  */

@@ -1,0 +1,82 @@
+package dev.spoke.config;
+
+import dev.spoke.destination.OptionValidator;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The kinds of value a spoke.yml setting takes, each with its conversion from what YAML (or env_var()) gave. */
+enum SettingType {
+    /** Text. */
+    TEXT("text"),
+    /** A whole number, given as a number or as text ({@code "10"}, what env_var() renders). */
+    WHOLE_NUMBER("whole number"),
+    /** A number, possibly with a fraction. */
+    DECIMAL("number"),
+    /** A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}; a bare number is seconds. */
+    DURATION("duration"),
+    /** One of a fixed list of words. */
+    CHOICE("choice");
+
+    private static final Pattern DAYS = Pattern.compile("(\\d+)\\s*d");
+
+    private final String label;
+
+    SettingType(String label) {
+        this.label = label;
+    }
+
+    /** How the type reads in docs: {@code duration}, {@code whole number}, ... */
+    String label() {
+        return label;
+    }
+
+    /**
+     * @param value a String, Number or Boolean as rendered from YAML
+     * @return a String, Long, Double or Duration
+     * @throws IllegalArgumentException saying what was expected and what was found
+     */
+    Object convert(Object value) {
+        if (value instanceof Map || value instanceof List) {
+            throw new IllegalArgumentException("expected a " + label + ", got a " + (value instanceof Map
+                    ? "mapping" : "list"));
+        }
+        String text = String.valueOf(value).trim();
+        return switch (this) {
+            case TEXT, CHOICE -> text;
+            case WHOLE_NUMBER -> {
+                try {
+                    yield value instanceof Number number && !(value instanceof Double)
+                            ? number.longValue() : new BigDecimal(text).longValueExact();
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+                }
+            }
+            case DECIMAL -> {
+                try {
+                    yield value instanceof Number number ? number.doubleValue() : Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("expected a number, got '" + text + "'");
+                }
+            }
+            case DURATION -> parseDuration(value, text);
+        };
+    }
+
+    private static Duration parseDuration(Object value, String text) {
+        Matcher days = DAYS.matcher(text.toLowerCase(Locale.ROOT));
+        if (days.matches()) {
+            return Duration.ofDays(Long.parseLong(days.group(1)));
+        }
+        try {
+            return OptionValidator.parseDuration(value, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "expected a duration such as 500ms, 30s, 5m, 2h or 30d, got '" + text + "'");
+        }
+    }
+}
