@@ -39,14 +39,14 @@ final class ConnectionReader {
         readBlock(SpokeYmlSettings.DELIVERY, node, scope, delivery);
         if (delivery.initialBackoff.compareTo(delivery.maxBackoff) > 0) {
             problems.add("invalid-value", null, file, scope.key("delivery.initial_backoff"),
-                    "initial_backoff (" + DurationText.format(delivery.initialBackoff, true)
-                            + ") is longer than max_backoff (" + DurationText.format(delivery.maxBackoff, true) + ")",
+                    "initial_backoff (" + DurationText.format(delivery.initialBackoff)
+                            + ") is longer than max_backoff (" + DurationText.format(delivery.maxBackoff) + ")",
                     "Make initial_backoff shorter than max_backoff, or raise max_backoff");
         }
         Map<String, Object> options = new LinkedHashMap<>();
         node.properties().forEach(entry -> {
             if (!SpokeYmlSettings.CONNECTION_KEYS.contains(entry.getKey())) {
-                Object value = values.toJava(entry.getValue(), scope, entry.getKey(), true);
+                Object value = values.toJava(entry.getValue(), scope, entry.getKey());
                 if (value != null) {
                     options.put(entry.getKey(), value);
                 }

@@ -9,11 +9,10 @@ final class DurationText {
 
     /**
      * @param duration the duration
-     * @param days whether {@code d} may be used (spoke.yml settings accept it; destination options do not)
      */
-    static String format(Duration duration, boolean days) {
+    static String format(Duration duration) {
         long millis = duration.toMillis();
-        if (days && millis != 0 && millis % Duration.ofDays(1).toMillis() == 0) {
+        if (millis != 0 && millis % Duration.ofDays(1).toMillis() == 0) {
             return duration.toDays() + "d";
         }
         if (millis != 0 && millis % Duration.ofHours(1).toMillis() == 0) {

@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.OptionType;
+import dev.spoke.destination.OptionValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** The JSON Schema (draft-07) of declared destination options: one property per {@link OptionSpec}. */
 final class OptionSchemas {
-    /**
-     * The text form of a duration option, as {@link dev.spoke.destination.OptionValidator#parseDuration} reads it
-     * (a bare number is seconds).
-     */
-    static final String DURATION_PATTERN = "^\\s*\\d+\\s*(ms|s|m|h)?\\s*$";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -70,7 +66,7 @@ final class OptionSchemas {
             case DURATION -> {
                 schema.putArray("type").add("number").add("string");
                 schema.put("minimum", 0);
-                schema.put("pattern", DURATION_PATTERN);
+                schema.put("pattern", OptionValidator.DURATION_PATTERN);
             }
             case STRING_MAP -> {
                 schema.put("type", "object");
@@ -96,7 +92,7 @@ final class OptionSchemas {
 
     private static JsonNode defaultValue(Object value) {
         if (value instanceof Duration duration) {
-            return JSON.textNode(DurationText.format(duration, false));
+            return JSON.textNode(DurationText.format(duration));
         }
         if (value instanceof Boolean bool) {
             return JSON.booleanNode(bool);

@@ -4,10 +4,7 @@ import dev.spoke.destination.OptionValidator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The kinds of value a spoke.yml setting takes, each with its conversion from what YAML (or env_var()) gave. */
 enum SettingType {
@@ -22,7 +19,6 @@ enum SettingType {
     /** One of a fixed list of words. */
     CHOICE("choice");
 
-    private static final Pattern DAYS = Pattern.compile("(\\d+)\\s*d");
 
     private final String label;
 
@@ -63,20 +59,8 @@ enum SettingType {
                     throw new IllegalArgumentException("expected a number, got '" + text + "'");
                 }
             }
-            case DURATION -> parseDuration(value, text);
+            case DURATION -> OptionValidator.parseDuration(value, text);
         };
     }
 
-    private static Duration parseDuration(Object value, String text) {
-        Matcher days = DAYS.matcher(text.toLowerCase(Locale.ROOT));
-        if (days.matches()) {
-            return Duration.ofDays(Long.parseLong(days.group(1)));
-        }
-        try {
-            return OptionValidator.parseDuration(value, text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "expected a duration such as 500ms, 30s, 5m, 2h or 30d, got '" + text + "'");
-        }
-    }
 }

@@ -110,7 +110,7 @@ public final class SpokeYmlSettings {
     private static <B> void document(SettingsBlock<B> block, String prefix, B defaults, List<SettingDoc> docs) {
         for (SettingKey<B> key : block.keys()) {
             Object value = key.getter().apply(defaults);
-            String text = value instanceof Duration duration ? DurationText.format(duration, true)
+            String text = value instanceof Duration duration ? DurationText.format(duration)
                     : value == null ? null : String.valueOf(value);
             docs.add(new SettingDoc(prefix + "." + key.name(), key.expectation(), text, key.description()));
         }

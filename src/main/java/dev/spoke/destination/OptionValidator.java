@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * converts them. Reports every problem, each naming the option, rather than stopping at the first.
  */
 public final class OptionValidator {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+    /** The text form of a duration: a whole number and an optional unit (ms, s, m, h, d); a bare number is seconds. */
+    public static final String DURATION_PATTERN = "^\\s*\\d+\\s*(ms|s|m|h|d)?\\s*$";
+
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h|d)?\\s*");
 
     private OptionValidator() {
     }
@@ -122,19 +125,19 @@ public final class OptionValidator {
                 if (!(value instanceof List<?> list)) {
                     throw new IllegalArgumentException("expected a list, got " + describe(value));
                 }
-                yield list.stream().map(String::valueOf).toList();
+                yield list.stream().map(item -> item instanceof Secret ? item : String.valueOf(item)).toList();
             }
         };
     }
 
-    /** Parses {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m}, {@code 2h}; a bare number is seconds. */
+    /** Parses {@code 30}, {@code 30s}, {@code 500ms}, {@code 5m}, {@code 2h}, {@code 30d}; a bare number is seconds. */
     public static Duration parseDuration(Object value, String text) {
         if (value instanceof Number n) {
             return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
         }
-        Matcher matcher = DURATION.matcher(text.trim());
+        Matcher matcher = DURATION.matcher(text);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("expected a duration such as 30s, 500ms, 5m or 2h, got '" + text + "'");
+            throw new IllegalArgumentException("expected a duration such as 30s, 500ms, 5m, 2h or 30d, got '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
@@ -142,6 +145,7 @@ public final class OptionValidator {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
             default -> Duration.ofSeconds(amount);
         };
     }

@@ -70,10 +70,15 @@ public final class Options {
         return value == null ? Map.of() : (Map<String, Object>) value;
     }
 
-    @SuppressWarnings("unchecked")
+    /** A list of text; items rendered from env_var() are revealed, so use it only on the wire. */
     public List<String> list(String name) {
         Object value = values.get(name);
-        return value == null ? List.of() : (List<String>) value;
+        if (value == null) {
+            return List.of();
+        }
+        return ((List<?>) value).stream()
+                .map(item -> item instanceof Secret secret ? secret.reveal() : String.valueOf(item))
+                .toList();
     }
 
     /** All values, secrets still wrapped: safe to print. */
