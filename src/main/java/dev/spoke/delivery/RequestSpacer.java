@@ -22,10 +22,12 @@ final class RequestSpacer {
     static RequestSpacer of(DeliverySettings settings) {
         Duration interval = Duration.ZERO;
         if (settings.requestsPerSecond().isPresent()) {
-            interval = max(interval, Duration.ofNanos(Math.round(1e9 / settings.requestsPerSecond().getAsDouble())));
+            interval = max(interval, Duration.ofNanos((long) Math.ceil(1e9 / settings.requestsPerSecond().getAsDouble())));
         }
         if (settings.requestsPerWindow().isPresent()) {
-            interval = max(interval, settings.window().dividedBy(settings.requestsPerWindow().getAsLong()));
+            long requests = settings.requestsPerWindow().getAsLong();
+            // rounded up: 10 s / 3 truncated would let the 4th request start 1 ns inside the window
+            interval = max(interval, Duration.ofNanos((settings.window().toNanos() + requests - 1) / requests));
         }
         return new RequestSpacer(interval);
     }
