@@ -14,6 +14,6 @@ public interface ChangeSet {
     /** The rows to send (and the invalid rows), streamed. */
     ChangeCursor changedRows(int fetchSize);
 
-    /** Keys that left the model (mirror mode), streamed to the consumer. */
-    void removedKeys(int fetchSize, Consumer<String> consumer);
+    /** Keys that left the model (mirror mode), with the hash last delivered for them, streamed to the consumer. */
+    void removedKeys(int fetchSize, Consumer<KeyHash> consumer);
 }

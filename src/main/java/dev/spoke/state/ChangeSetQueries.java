@@ -79,10 +79,10 @@ public final class ChangeSetQueries {
                 + " AND " + notPending(DIFF + "." + q(SpecialColumns.KEY));
     }
 
-    /** Snapshot keys no longer in the model: what mirror mode deletes. One column, the key text. */
+    /** Snapshot keys no longer in the model: what mirror mode deletes. Columns: key text, last delivered hash. */
     public String removedKeys() {
         String snapshotKey = snapshotKey();
-        return "SELECT " + snapshotKey + " FROM " + tables.table(spec.snapshotTable()) + " " + SNAPSHOT
+        return "SELECT " + snapshotKey + ", " + snapshotHash() + " FROM " + tables.table(spec.snapshotTable()) + " " + SNAPSHOT
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + dialect.quoteRelation(spec.relation()) + " " + MODEL
                 + " WHERE " + keyExpression() + " = " + snapshotKey + ")"
                 + " AND " + notPending(snapshotKey)

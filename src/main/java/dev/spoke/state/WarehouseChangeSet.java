@@ -49,13 +49,13 @@ public final class WarehouseChangeSet implements ChangeSet {
     }
 
     @Override
-    public void removedKeys(int fetchSize, Consumer<String> consumer) {
+    public void removedKeys(int fetchSize, Consumer<KeyHash> consumer) {
         if (!spec.mode().sendsRemoved()) {
             return;
         }
         try (RowStream stream = warehouse.stream(queries.removedKeys(), fetchSize)) {
             while (stream.next()) {
-                consumer.accept(stream.text(0));
+                consumer.accept(new KeyHash(stream.text(0), stream.text(1)));
             }
         }
     }

@@ -1,0 +1,102 @@
+package dev.spoke.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spoke.destination.OutgoingRow;
+import dev.spoke.destination.PendingJob;
+import dev.spoke.destination.RowKey;
+import dev.spoke.destination.RowOperation;
+import dev.spoke.destination.RowOutcome;
+import dev.spoke.state.KeyHash;
+import dev.spoke.state.LogEntry;
+import dev.spoke.state.PendingJobRow;
+import dev.spoke.state.StateCommit;
+import dev.spoke.state.StateStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a destination's answer for a batch into one state commit and the export's counters: confirmed rows enter
+ * the snapshot, confirmed deletes leave it, rows inside a job are parked, refused rows go to sync_log. Called from
+ * sender threads; the store serializes the commits.
+ */
+final class BatchCommitter {
+    private final StateStore store;
+    private final String exportId;
+    private final String snapshotTable;
+    private final String destination;
+    private final String runId;
+    private final ExportCounters counters;
+
+    BatchCommitter(StateStore store, String exportId, String snapshotTable, String destination, String runId,
+            ExportCounters counters) {
+        this.store = requireNonNull(store, "store is null");
+        this.exportId = requireNonNull(exportId, "exportId is null");
+        this.snapshotTable = requireNonNull(snapshotTable, "snapshotTable is null");
+        this.destination = requireNonNull(destination, "destination is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.counters = requireNonNull(counters, "counters is null");
+    }
+
+    /**
+     * Commits the answer for {@code rows}.
+     *
+     * @param rows the rows the answer covers (a batch, or the rows of a job)
+     * @param outcomes outcome per key
+     * @param openJobs jobs that still cover some of the rows
+     * @param closingJob true when the rows come from a job that just ended (their pending rows are removed)
+     */
+    void commit(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes, List<PendingJob> openJobs, boolean closingJob) {
+        List<KeyHash> delivered = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        List<LogEntry> log = new ArrayList<>();
+        List<PendingJobRow> parked = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        Map<RowKey, PendingJob> jobByKey = new HashMap<>();
+        for (PendingJob job : openJobs) {
+            job.keys().forEach(key -> jobByKey.put(key, job));
+        }
+        for (OutgoingRow row : rows) {
+            String key = row.key().text();
+            if (closingJob) {
+                closed.add(key);
+            }
+            PendingJob job = jobByKey.get(row.key());
+            if (job != null) {
+                parked.add(new PendingJobRow(job.jobId(), job.detail(), key, row.rowHash(), operationName(row.operation())));
+                continue;
+            }
+            RowOutcome outcome = outcomes.getOrDefault(row.key(),
+                    RowOutcome.retryable("the destination did not report on this row"));
+            if (outcome instanceof RowOutcome.Rejected rejected) {
+                counters.rejected.incrementAndGet();
+                String operation = operationName(row.operation());
+                log.add(new LogEntry(key, operation, LogEntry.REJECTED, rejected.reason()));
+                counters.recordError(new RowError(row.key().toString(), operation, LogEntry.REJECTED, rejected.reason()));
+            } else {
+                counters.delivered.incrementAndGet();
+                if (row.operation() == RowOperation.DELETE) {
+                    deleted.add(key);
+                } else {
+                    delivered.add(new KeyHash(key, row.rowHash()));
+                }
+            }
+        }
+        store.commit(new StateCommit(exportId, snapshotTable, destination, runId, delivered, deleted, log, parked, closed));
+    }
+
+    /** Logs rows that were never sent (NULL or duplicate key). */
+    void commitInvalid(List<LogEntry> invalid) {
+        if (!invalid.isEmpty()) {
+            store.commit(new StateCommit(exportId, snapshotTable, destination, runId, List.of(), List.of(), invalid,
+                    List.of(), List.of()));
+        }
+    }
+
+    static String operationName(RowOperation operation) {
+        return operation.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.spoke.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spoke.delivery.StopSignal;
+import dev.spoke.report.RunLog;
+import dev.spoke.state.RunLocks;
+import dev.spoke.state.Shard;
+import dev.spoke.state.StateStore;
+import dev.spoke.warehouse.Warehouse;
+import java.time.Clock;
+
+/**
+ * What every export of one run shares.
+ *
+ * @param runId the run's id
+ * @param warehouse the warehouse the models are read from
+ * @param store the delivery state
+ * @param locks the run's locks
+ * @param shard the slice of keys this run handles
+ * @param fullRefresh whether to forget every snapshot first and resend everything
+ * @param fetchSize rows fetched per round trip when streaming a change set
+ * @param stop set on SIGINT/SIGTERM
+ * @param clock the clock
+ * @param log the run's log
+ */
+record RunContext(
+        String runId,
+        Warehouse warehouse,
+        StateStore store,
+        RunLocks locks,
+        Shard shard,
+        boolean fullRefresh,
+        int fetchSize,
+        StopSignal stop,
+        Clock clock,
+        RunLog log) {
+    RunContext {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(store, "store is null");
+        requireNonNull(locks, "locks is null");
+        requireNonNull(shard, "shard is null");
+        requireNonNull(stop, "stop is null");
+        requireNonNull(clock, "clock is null");
+        requireNonNull(log, "log is null");
+    }
+}
