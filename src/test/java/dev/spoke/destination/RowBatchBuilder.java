@@ -2,7 +2,6 @@ package dev.spoke.destination;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -88,12 +87,12 @@ public final class RowBatchBuilder {
         }
     }
 
-    /** The JSON text of a value as the builder would put it in a payload, for expected outputs. */
-    public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(node(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Fields in the order given: {@code fields("email", "a@example.com", "plan", "pro")}. */
+    public static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
+        return fields;
     }
 }

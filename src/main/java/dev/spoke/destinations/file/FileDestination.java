@@ -36,6 +36,7 @@ public final class FileDestination implements Destination {
     private final FileSettings settings;
     private final RowFileWriter writer;
     private DurableFile file;
+    private boolean openFailed;
     private boolean closed;
 
     FileDestination(FileSettings settings, RowFileWriter writer) {
@@ -55,29 +56,38 @@ public final class FileDestination implements Destination {
         }
     }
 
-    /** Publishes the file (overwrite) or closes it (append). Idempotent. */
+    /**
+     * Publishes the file (overwrite) or closes it (append). Idempotent. When opening the file already failed in a
+     * write (reported then), there is nothing to publish and the target is left as it was.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        boolean wroteRows = file != null;
         try {
-            if (settings.overwrite()) {
+            if (settings.overwrite() && !openFailed) {
                 file().closeAndMoveTo(settings.target());
             } else if (file != null) {
                 file.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not finish " + settings.target() + ": " + describe(e)
-                    + (settings.overwrite() ? "; the rows written are kept in " + settings.writingPath()
+                    + (settings.overwrite() && wroteRows ? "; the rows written are kept in " + settings.writingPath()
                     + " and the next run publishes them" : ""), e);
         }
     }
 
     private DurableFile file() throws IOException {
         if (file == null) {
-            file = DurableFile.open(settings.writingPath());
+            try {
+                file = DurableFile.open(settings.writingPath());
+            } catch (IOException e) {
+                openFailed = true;
+                throw e;
+            }
         }
         return file;
     }

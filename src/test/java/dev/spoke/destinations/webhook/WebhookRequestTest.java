@@ -1,5 +1,6 @@
 package dev.spoke.destinations.webhook;
 
+import static dev.spoke.destination.RowBatchBuilder.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.config.Secret;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,14 +38,6 @@ class WebhookRequestTest {
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    private static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return fields;
     }
 
     private RecordedRequest send(Destination destination, RowBatch batch) throws Exception {

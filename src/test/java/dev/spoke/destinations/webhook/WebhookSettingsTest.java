@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spoke.config.Secret;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.ExportDescriptor;
+import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.OptionValidator;
 import dev.spoke.destination.Options;
 import dev.spoke.destination.RowBatchBuilder;
@@ -22,9 +23,8 @@ class WebhookSettingsTest {
             RowBatchBuilder.export("at_risk_customers", "support_webhook", SyncMode.UPSERT, "customer_id");
     private static final WebhookDestinationFactory FACTORY = new WebhookDestinationFactory();
 
-    private static Options validated(Map<String, ?> raw, List<?> specs) {
-        @SuppressWarnings("unchecked")
-        OptionValidator.Result result = OptionValidator.validate((List) specs, raw, List.of());
+    private static Options validated(Map<String, ?> raw, List<OptionSpec> specs) {
+        OptionValidator.Result result = OptionValidator.validate(specs, raw, List.of());
         assertThat(result.problems()).isEmpty();
         return result.options();
     }
