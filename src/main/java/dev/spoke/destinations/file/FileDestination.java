@@ -21,9 +21,10 @@ import java.io.UncheckedIOException;
  * <h2>overwrite: true (default)</h2>
  * The file holds what one run wrote. Rows go to a hidden partial file beside the target ({@code .<name>.spoke-partial}),
  * which {@link #close()} moves over the target atomically: a reader never sees a half-written file, and a run that
- * wrote nothing leaves an empty file. A run that dies before {@code close()} leaves its partial file; the next run
- * continues it rather than starting afresh, because its rows were committed as delivered and would otherwise never
- * reach the target.
+ * wrote nothing leaves an empty file. The engine closes a destination at the end of every run, a failed one too: the
+ * file then holds the rows that run confirmed, which is what the state says was delivered. A process that dies
+ * before {@code close()} leaves its partial file; the next run continues it rather than starting afresh, because its
+ * rows were committed as delivered and would otherwise never reach the target.
  *
  * <h2>overwrite: false</h2>
  * Rows are appended to the target across runs.

@@ -47,7 +47,6 @@ import okhttp3.Response;
 public final class WebhookDestination implements Destination {
     static final int MAX_CONCURRENCY = 8;
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final long MAX_SUCCESS_BODY_BYTES = 4L * 1024 * 1024;
     private static final long MAX_ERROR_BODY_BYTES = 64L * 1024;
 
     private final WebhookSettings settings;
@@ -70,15 +69,15 @@ public final class WebhookDestination implements Destination {
         Request request = request(messageId, context.clock().instant().getEpochSecond(), body);
         try (Response response = context.http().newCall(request).execute()) {
             if (response.isSuccessful()) {
-                String answer = response.peekBody(MAX_SUCCESS_BODY_BYTES).string();
+                String answer = response.body().string();
                 return WriteResult.deliveredExcept(batch, WebhookRejections.read(answer, batch, context.json()));
             }
-            String answer = response.peekBody(MAX_ERROR_BODY_BYTES).string();
             if (response.code() == 409) {
                 throw new DestinationException(DestinationException.Kind.RETRYABLE,
                         "HTTP 409: the receiver is still processing message " + messageId,
                         409, HttpFailures.retryAfter(response.headers(), context.clock()).orElse(null), null);
             }
+            String answer = response.peekBody(MAX_ERROR_BODY_BYTES).string();
             throw HttpFailures.classify(response.code(), response.headers(), answer, context.clock());
         } catch (IOException e) {
             throw HttpFailures.ioFailure(e);

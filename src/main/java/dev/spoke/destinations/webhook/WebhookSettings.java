@@ -88,6 +88,10 @@ record WebhookSettings(
             throw new IllegalArgumentException(where + ": " + URL + " " + (secret ? "(from env_var)" : "'" + text + "'")
                     + " is not an http or https URL; write it in full, e.g. https://hooks.example.com/spoke");
         }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            throw new IllegalArgumentException(where + ": " + URL + " has credentials in it (user:password@), which are"
+                    + " never sent; move them to " + BASIC_USERNAME + " and " + BASIC_PASSWORD);
+        }
         return url;
     }
 

@@ -87,4 +87,18 @@ class FileCrashRecoveryTest {
 
         assertThat(project.read("out/customers.csv")).isEqualTo(confirmed + "insert,3,3,x@example.com\n");
     }
+
+    @Test
+    void keepsTheOldFileWhenACrashCameBeforeAWidenedCsvWasMovedIntoPlace() throws Exception {
+        String old = "_op,_key,id,email\ninsert,1,1,a@example.com\n";
+        String widened = "_op,_key,id,email,plan\ninsert,1,1,a@example.com,\n";
+        project.write("out/customers.csv", old);
+        project.write("out/.customers.csv.spoke-rewrite", widened);
+        project.write("out/.customers.csv.spoke-length", length(widened));
+
+        runWriting(Map.of("path", "out/{model}.csv", "format", "csv", "overwrite", false), "3");
+
+        assertThat(project.read("out/customers.csv")).isEqualTo(old + "insert,3,3,x@example.com\n");
+        assertThat(project.list("out")).containsExactly("customers.csv");
+    }
 }

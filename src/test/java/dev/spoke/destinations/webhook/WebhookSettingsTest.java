@@ -89,6 +89,10 @@ class WebhookSettingsTest {
         assertRefused(Map.of("url", Secret.of("hooks.example.com/secret-path", "env_var('HOOK_URL')")))
                 .hasMessageContaining("url (from env_var) is not an http or https URL")
                 .hasMessageNotContaining("secret-path");
+        assertRefused(Map.of("url", Secret.of("https://spoke:hunter2@hooks.example.com/", "env_var('HOOK_URL')")))
+                .hasMessageContaining("url has credentials in it (user:password@), which are never sent;"
+                        + " move them to basic_username and basic_password")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
