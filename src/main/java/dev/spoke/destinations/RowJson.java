@@ -1,0 +1,82 @@
+package dev.spoke.destinations;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spoke.destination.ExportDescriptor;
+import dev.spoke.destination.OutgoingRow;
+import dev.spoke.destination.RowKey;
+import dev.spoke.destination.RowOperation;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON form of one outgoing row, shared by the destinations that write rows as JSON (the webhook body and the
+ * file destination's JSON Lines), so a receiver sees the same row shape from either:
+ *
+ * <pre>{"key":"42","op":"insert","idempotency_key":"...","fields":{...}}</pre>
+ *
+ * {@code key} is the key value as a string when the export has one key column, and an object
+ * {@code {"column": "value", ...}} (values as text, in key order) when it has several. {@code op} is {@code insert},
+ * {@code update} or {@code delete}. {@code fields} is the mapped payload as the engine built it (for a delete, only
+ * the key fields).
+ */
+public final class RowJson {
+    private RowJson() {
+    }
+
+    /** The row as a JSON object: key, op, idempotency_key, fields (in that order). */
+    public static ObjectNode row(OutgoingRow row, ExportDescriptor export, JsonNodeFactory nodes) {
+        requireNonNull(row, "row is null");
+        ObjectNode node = nodes.objectNode();
+        node.set("key", key(row.key(), export.keyColumns(), nodes));
+        node.put("op", operation(row.operation()));
+        node.put("idempotency_key", row.idempotencyKey());
+        node.set("fields", row.payload());
+        return node;
+    }
+
+    /**
+     * The key as JSON: a string for a one-part key, an object of key column to value for a composite key.
+     *
+     * @throws IllegalArgumentException when a composite key's parts do not match the export's key columns
+     */
+    public static JsonNode key(RowKey key, List<String> keyColumns, JsonNodeFactory nodes) {
+        if (key.parts().size() == 1) {
+            return nodes.textNode(key.parts().get(0));
+        }
+        if (key.parts().size() != keyColumns.size()) {
+            throw new IllegalArgumentException("row key " + key + " has " + key.parts().size()
+                    + " parts but the export's key columns are " + keyColumns);
+        }
+        ObjectNode node = nodes.objectNode();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            node.put(keyColumns.get(i), key.parts().get(i));
+        }
+        return node;
+    }
+
+    /** {@code insert}, {@code update} or {@code delete}. */
+    public static String operation(RowOperation operation) {
+        return operation.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A writer that puts a value on one line whatever the engine's mapper is configured to do, writes decimals in
+     * plain notation ({@code 0.00000010}, never {@code 1.0E-7}) with their scale kept, and writes characters outside
+     * the Basic Multilingual Plane (emoji) as UTF-8 rather than as {@code \uD83D\uDE80} escape pairs.
+     */
+    public static ObjectWriter compactWriter(ObjectMapper json) {
+        return json.writer()
+                .without(SerializationFeature.INDENT_OUTPUT)
+                .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    }
+}

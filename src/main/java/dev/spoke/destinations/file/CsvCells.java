@@ -1,0 +1,74 @@
+package dev.spoke.destinations.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.spoke.destination.ExportDescriptor;
+import dev.spoke.destination.OutgoingRow;
+import dev.spoke.destinations.RowJson;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One row as CSV cells, by column name: {@code _op} ({@code insert | update | delete}), {@code _key} (the key value,
+ * or for a composite key the JSON object of its columns), then the fields, nested objects flattened with dots
+ * ({@code merge_fields.FNAME}). A null is an empty cell, a decimal is written in plain notation with its scale, an
+ * array or an empty object is written as JSON text.
+ */
+final class CsvCells {
+    static final String OP = "_op";
+    static final String KEY = "_key";
+
+    private CsvCells() {
+    }
+
+    /** @throws IllegalArgumentException when two fields flatten to the same column name */
+    static Map<String, String> of(OutgoingRow row, ExportDescriptor export, ObjectWriter json, JsonNodeFactory nodes) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put(OP, RowJson.operation(row.operation()));
+        JsonNode key = RowJson.key(row.key(), export.keyColumns(), nodes);
+        cells.put(KEY, key.isTextual() ? key.textValue() : toJson(key, json));
+        flatten("", row.payload(), cells, json);
+        return cells;
+    }
+
+    private static void flatten(String prefix, JsonNode object, Map<String, String> cells, ObjectWriter json) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String column = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject() && !value.isEmpty()) {
+                flatten(column, value, cells, json);
+            } else if (cells.putIfAbsent(column, text(value, json)) != null) {
+                throw new IllegalArgumentException("field '" + column + "' names the same CSV column as another field"
+                        + " (a nested field flattened with dots, or a field named _op or _key);"
+                        + " rename one of them in the export's mapping");
+            }
+        }
+    }
+
+    private static String text(JsonNode value, ObjectWriter json) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isBigDecimal()) {
+            return value.decimalValue().toPlainString();
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        return toJson(value, json);
+    }
+
+    private static String toJson(JsonNode value, ObjectWriter json) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.spoke.destinations.file;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spoke.destination.Destination;
+import dev.spoke.destination.DestinationContext;
+import dev.spoke.destination.DestinationFactory;
+import dev.spoke.destination.DestinationSpec;
+import dev.spoke.destination.OptionSpec;
+import dev.spoke.destination.SyncMode;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code file} destination type: writes an export's rows to a local JSON Lines or CSV file, for offline use,
+ * hand-offs to other tools and the quickstart. Supports every sync mode (see {@link FileDestination}).
+ */
+public final class FileDestinationFactory implements DestinationFactory {
+    static final String PATH = "path";
+    static final String FORMAT = "format";
+    static final String OVERWRITE = "overwrite";
+    static final String JSONL = "jsonl";
+    static final String CSV = "csv";
+    static final String DEFAULT_FORMAT = JSONL;
+
+    private static final String PATH_DESCRIPTION = "relative to the dbt project directory; {export} and {model} are"
+            + " replaced by the export id and the model name";
+    private static final List<OptionSpec> CONNECTION_OPTIONS = List.of(
+            OptionSpec.string(PATH).required().describedAs("The file to write, " + PATH_DESCRIPTION),
+            OptionSpec.oneOf(FORMAT, JSONL, CSV).withDefault(DEFAULT_FORMAT)
+                    .describedAs("jsonl (one JSON object per line) or csv (a header, nested fields flattened with dots)"),
+            OptionSpec.bool(OVERWRITE).withDefault(true)
+                    .describedAs("true: each run replaces the file with what it wrote; false: rows are appended across runs"));
+    private static final List<OptionSpec> EXPORT_OPTIONS = List.of(
+            OptionSpec.string(PATH).describedAs("The file to write for this export, instead of the connection's path,"
+                    + " " + PATH_DESCRIPTION));
+
+    @Override
+    public String type() {
+        return "file";
+    }
+
+    @Override
+    public String description() {
+        return "Writes changed rows to a local JSON Lines or CSV file";
+    }
+
+    @Override
+    public List<OptionSpec> connectionOptions() {
+        return CONNECTION_OPTIONS;
+    }
+
+    @Override
+    public List<OptionSpec> exportOptions() {
+        return EXPORT_OPTIONS;
+    }
+
+    @Override
+    public Set<SyncMode> supportedModes() {
+        return EnumSet.allOf(SyncMode.class);
+    }
+
+    @Override
+    public Destination create(DestinationSpec spec, DestinationContext context) {
+        requireNonNull(spec, "spec is null");
+        requireNonNull(context, "context is null");
+        FileSettings settings = FileSettings.from(spec, context.projectDir());
+        RowFileWriter writer = switch (settings.format()) {
+            case JSONL -> new JsonLinesWriter(context.json());
+            case CSV -> new CsvRowWriter(context.json());
+            default -> throw new IllegalArgumentException("connection '" + spec.connectionName() + "': " + FORMAT
+                    + " '" + settings.format() + "' is not one of " + JSONL + " | " + CSV);
+        };
+        return new FileDestination(settings, writer);
+    }
+}
