@@ -1,5 +1,6 @@
 package dev.spoke.state;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,11 @@ final class MultiRowStatements {
             int position = 0;
             for (T row : chunk) {
                 for (Object value : values.apply(row)) {
-                    update.bind(position++, value);
+                    if (value == null) {
+                        update.bindNull(position++, Types.VARCHAR);
+                    } else {
+                        update.bind(position++, value);
+                    }
                 }
             }
             affected += update.execute();

@@ -18,10 +18,13 @@ public final class WarehouseChangeSet implements ChangeSet {
     private final ChangeSetQueries queries;
     private final ChangeSetSpec spec;
 
-    public WarehouseChangeSet(Warehouse warehouse, StateTables tables, ChangeSetSpec spec) {
+    /**
+     * @param stateExists false to read an empty snapshot (planning before the first sync creates nothing)
+     */
+    public WarehouseChangeSet(Warehouse warehouse, StateTables tables, ChangeSetSpec spec, boolean stateExists) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.spec = requireNonNull(spec, "spec is null");
-        this.queries = new ChangeSetQueries(tables, spec);
+        this.queries = new ChangeSetQueries(tables, spec, ModelSource.model(tables.dialect(), spec), stateExists);
     }
 
     @Override

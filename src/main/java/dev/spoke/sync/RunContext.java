@@ -45,4 +45,9 @@ record RunContext(
         requireNonNull(clock, "clock is null");
         requireNonNull(log, "log is null");
     }
+
+    /** The same context, logging with extra fields (export, destination). */
+    RunContext withLog(RunLog exportLog) {
+        return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, clock, exportLog);
+    }
 }

@@ -1,0 +1,62 @@
+package dev.spoke.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spoke.SpokeException;
+import dev.spoke.config.Export;
+import dev.spoke.state.ChangeCounts;
+import dev.spoke.state.ChangeCursor;
+import dev.spoke.state.ChangeSet;
+import dev.spoke.state.WarehouseChangeSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plans one export: counts its change set and maps a few rows, reading only and writing nothing. */
+final class ExportPlanner {
+    private final RunResources resources;
+    private final Export export;
+    private final SyncOptions options;
+
+    ExportPlanner(RunResources resources, Export export, SyncOptions options) {
+        this.resources = requireNonNull(resources, "resources is null");
+        this.export = requireNonNull(export, "export is null");
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    ExportPlan plan() {
+        try {
+            ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
+            boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
+            ChangeSet changeSet = resources.localState()
+                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists);
+            ChangeCounts counts = changeSet.counts();
+            List<ObjectNode> samples = new ArrayList<>();
+            if (options.samples() > 0) {
+                try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
+                    while (samples.size() < options.samples() && cursor.next()) {
+                        if (cursor.key() != null && cursor.duplicates() == 1) {
+                            samples.add(shape.mapper().map(cursor::value));
+                        }
+                    }
+                }
+            }
+            return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
+                    export.mode().configName(), counts, toSend(counts), samples, null);
+        } catch (SpokeException e) {
+            return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
+                    export.mode().configName(), null, 0, List.of(), e.getMessage());
+        }
+    }
+
+    private long toSend(ChangeCounts counts) {
+        return switch (export.mode()) {
+            case UPSERT -> counts.added() + counts.changed();
+            case MIRROR -> counts.added() + counts.changed() + counts.removed();
+            case INSERT -> counts.added();
+            case UPDATE -> counts.changed();
+            case APPEND -> counts.total() - counts.invalid();
+        };
+    }
+}

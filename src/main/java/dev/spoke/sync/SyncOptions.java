@@ -1,0 +1,29 @@
+package dev.spoke.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spoke.state.Shard;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a sync or plan runs.
+ *
+ * @param fullRefresh forget every selected export's snapshot first and resend everything ({@code --full-refresh})
+ * @param shard the slice of keys to handle ({@code --shard i/n})
+ * @param timeBudget stop starting requests after this long ({@code --time-budget}); rows left go next run
+ * @param fetchSize rows per round trip when streaming from the warehouse
+ * @param samples how many sample payloads {@code spoke plan} shows per export
+ */
+public record SyncOptions(boolean fullRefresh, Shard shard, Optional<Duration> timeBudget, int fetchSize, int samples) {
+    public static final int DEFAULT_FETCH_SIZE = 10_000;
+    public static final SyncOptions DEFAULTS = new SyncOptions(false, Shard.ALL, Optional.empty(), DEFAULT_FETCH_SIZE, 3);
+
+    public SyncOptions {
+        requireNonNull(shard, "shard is null");
+        requireNonNull(timeBudget, "timeBudget is null");
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetchSize must be at least 1");
+        }
+    }
+}
