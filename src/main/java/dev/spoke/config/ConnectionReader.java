@@ -46,7 +46,7 @@ final class ConnectionReader {
         Map<String, Object> options = new LinkedHashMap<>();
         node.properties().forEach(entry -> {
             if (!SpokeYmlSettings.CONNECTION_KEYS.contains(entry.getKey())) {
-                Object value = values.toJava(entry.getValue(), scope, entry.getKey());
+                Object value = values.toJava(entry.getValue(), scope, entry.getKey(), true);
                 if (value != null) {
                     options.put(entry.getKey(), value);
                 }
