@@ -119,6 +119,6 @@ class DestinationsSchemaTest {
             parses = false;
         }
 
-        assertThat(text.matches(OptionSchemas.DURATION_PATTERN)).isEqualTo(parses);
+        assertThat(text.matches(OptionValidator.DURATION_PATTERN)).isEqualTo(parses);
     }
 }
