@@ -17,7 +17,8 @@ final class DuckDbValueConverters {
         return text == null ? NullNode.getInstance() : JsonValues.integer(new BigInteger(text));
     };
 
-    private static final ValueConverter NESTED = (rs, column) -> NestedValues.toJson(rs.getObject(column));
+    /** Nested types, and times, which this driver returns as java.time objects only through plain getObject. */
+    private static final ValueConverter OBJECT = (rs, column) -> NestedValues.toJson(rs.getObject(column));
 
     private DuckDbValueConverters() {
     }
@@ -25,7 +26,7 @@ final class DuckDbValueConverters {
     static ValueConverter forColumn(String typeName, int jdbcType) {
         String type = typeName.toUpperCase(Locale.ROOT);
         if (type.endsWith("]") || type.startsWith("STRUCT") || type.startsWith("MAP") || type.startsWith("UNION")) {
-            return NESTED;
+            return OBJECT;
         }
         int parenthesis = type.indexOf('(');
         String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
@@ -38,8 +39,7 @@ final class DuckDbValueConverters {
             case "FLOAT" -> Converters.FLOAT;
             case "DOUBLE" -> Converters.DOUBLE;
             case "DATE" -> Converters.DATE;
-            case "TIME" -> Converters.TIME;
-            case "TIME WITH TIME ZONE" -> NESTED;
+            case "TIME", "TIME WITH TIME ZONE" -> OBJECT;
             case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> Converters.LOCAL_DATE_TIME;
             case "TIMESTAMP WITH TIME ZONE" -> Converters.INSTANT;
             case "JSON" -> Converters.JSON;

@@ -12,11 +12,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * The rows of one query, read one at a time without loading the result: PostgreSQL fetches {@code fetchSize} rows
- * per round trip through a cursor, DuckDB streams its result chunks. Each column's value is converted to exact JSON
- * by a converter chosen once from the result metadata.
+ * The rows of one query, read one at a time without loading the result (see {@link RowStreams} for how each adapter
+ * streams). Each column's value is converted to exact JSON by a converter chosen once from the result metadata. A
+ * stream that ends is complete: a query that fails part way throws, it never just ends early.
  *
  * <p>Column indexes are 0-based, in the order of {@link #columns()}. Not thread-safe: one consumer reads it. It holds
  * its own connection (and, on PostgreSQL, an open read-only transaction) until {@link #close()}; close it promptly,
@@ -30,15 +31,22 @@ public final class RowStream implements AutoCloseable {
     private final List<WarehouseColumn> columns;
     private final ValueConverter[] converters;
     private final JsonNode[] current;
+    private final OptionalLong expectedRows;
     private long rowsRead;
     private boolean closed;
 
-    RowStream(Connection connection, Statement statement, ResultSet resultSet, Adapter adapter) throws SQLException {
+    /**
+     * @param names the column names to report instead of the result's own, or {@code null}
+     * @param expectedRows the number of rows the result must have, when the database told it beforehand
+     */
+    RowStream(Connection connection, Statement statement, ResultSet resultSet, Adapter adapter, List<String> names,
+            OptionalLong expectedRows) throws SQLException {
         this.connection = requireNonNull(connection, "connection is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.resultSet = requireNonNull(resultSet, "resultSet is null");
         this.adapterType = adapter.type();
-        this.columns = WarehouseColumn.listOf(resultSet.getMetaData());
+        this.columns = renamed(WarehouseColumn.listOf(resultSet.getMetaData()), names);
+        this.expectedRows = requireNonNull(expectedRows, "expectedRows is null");
         this.converters = new ValueConverter[columns.size()];
         for (int i = 0; i < converters.length; i++) {
             converters[i] = adapter.converterFor(columns.get(i).typeName(), columns.get(i).jdbcType());
@@ -58,6 +66,10 @@ public final class RowStream implements AutoCloseable {
             boolean more = resultSet.next();
             if (more) {
                 rowsRead++;
+            } else if (expectedRows.isPresent() && expectedRows.getAsLong() != rowsRead) {
+                throw SpokeException.runtime("the " + adapterType + " result ended after " + rowsRead + " of its "
+                        + expectedRows.getAsLong() + " rows", "run spoke again; if it recurs, check the database's"
+                        + " memory and disk (temp_directory)", null);
             }
             return more;
         } catch (SQLException e) {
@@ -131,6 +143,21 @@ public final class RowStream implements AutoCloseable {
         return SpokeException.runtime(what + " on " + adapterType + ": "
                 + SecretRedactor.global().redact(String.valueOf(cause.getMessage())),
                 "check that the warehouse is reachable and the relation unchanged, then run spoke again", cause);
+    }
+
+    private static List<WarehouseColumn> renamed(List<WarehouseColumn> columns, List<String> names) {
+        if (names == null) {
+            return columns;
+        }
+        if (names.size() != columns.size()) {
+            throw new IllegalStateException(names.size() + " names for " + columns.size() + " columns");
+        }
+        List<WarehouseColumn> renamed = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            WarehouseColumn column = columns.get(i);
+            renamed.add(new WarehouseColumn(names.get(i), column.typeName(), column.jdbcType()));
+        }
+        return List.copyOf(renamed);
     }
 
     private static void closeQuietly(AutoCloseable closeable, List<Exception> failures) {

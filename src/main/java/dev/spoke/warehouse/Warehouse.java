@@ -59,9 +59,11 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Runs a query and streams its rows: at most about {@code fetchSize} rows are held in memory at a time.
+     * Runs a query and streams its rows: at most about {@code fetchSize} rows are held in memory at a time. An error
+     * in the query is thrown here or from {@link RowStream#next()}; a stream that ends has every row.
      *
      * @param parameters values for the query's {@code ?} placeholders, in order
+     * @param fetchSize rows per round trip on PostgreSQL; DuckDB hands over chunks of 2048 rows
      */
     public RowStream stream(String sql, List<?> parameters, int fetchSize) {
         requireNonNull(sql, "sql is null");
@@ -70,17 +72,10 @@ public final class Warehouse implements AutoCloseable {
         }
         Connection connection = connect();
         try {
-            if (adapter == Adapter.POSTGRES) {
-                // pgjdbc reads through a cursor, fetchSize rows at a time, only inside a transaction.
-                connection.setAutoCommit(false);
-                connection.setReadOnly(true);
-            }
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setFetchSize(fetchSize);
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            return new RowStream(connection, statement, statement.executeQuery(), adapter);
+            return switch (adapter) {
+                case POSTGRES -> RowStreams.cursor(connection, sql, parameters, fetchSize);
+                case DUCKDB -> RowStreams.spooled(connection, sql, parameters);
+            };
         } catch (SQLException | RuntimeException e) {
             closeAfterFailure(connection, e);
             throw queryFailed(sql, e);

@@ -42,12 +42,17 @@ public final class WarehouseConnector {
     public static Warehouse open(String jdbcUrl, Properties properties, String adapterType) {
         Adapter adapter = Adapter.named(adapterType).orElseThrow(() -> SpokeException.config(
                 "adapter type '" + adapterType + "' is not supported", "spoke reads " + Adapter.supportedTypes()));
-        String description = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
+        String withoutQuery = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
         return switch (adapter) {
             case POSTGRES -> openPostgres(new DriverConnectionSource(new org.postgresql.Driver(), jdbcUrl,
-                    properties, PostgresDialect.INSTANCE.sessionSetup(), description), "");
-            case DUCKDB -> openDuckDb(jdbcUrl, properties, description, "");
+                    properties, PostgresDialect.INSTANCE.sessionSetup(), "PostgreSQL " + withoutQuery), "");
+            case DUCKDB -> openDuckDb(jdbcUrl, properties, "DuckDB " + duckDbFile(withoutQuery), "");
         };
+    }
+
+    private static String duckDbFile(String jdbcUrl) {
+        String file = jdbcUrl.startsWith("jdbc:duckdb:") ? jdbcUrl.substring("jdbc:duckdb:".length()) : jdbcUrl;
+        return file.isEmpty() ? DuckDbTarget.MEMORY : file;
     }
 
     static String where(ProfileTarget target) {
@@ -78,7 +83,7 @@ public final class WarehouseConnector {
 
     private static Warehouse openDuckDb(String jdbcUrl, Properties properties, String description, String where) {
         if (!jdbcUrl.startsWith("jdbc:duckdb:")) {
-            throw SpokeException.config("'" + description + "' is not a DuckDB JDBC URL",
+            throw SpokeException.config("'" + jdbcUrl + "' is not a DuckDB JDBC URL",
                     "use jdbc:duckdb:<file> or jdbc:duckdb: for an in-memory database");
         }
         Properties settings = new Properties();
