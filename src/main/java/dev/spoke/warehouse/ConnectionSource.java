@@ -19,12 +19,13 @@ interface ConnectionSource extends AutoCloseable {
     @Override
     void close();
 
-    /** Runs the session statements on a new connection, closing it if they fail. */
+    /** Runs the session statements on a new connection, in one round trip, closing it if they fail. */
     static Connection prepare(Connection connection, List<String> sessionSql) throws SQLException {
+        if (sessionSql.isEmpty()) {
+            return connection;
+        }
         try (Statement statement = connection.createStatement()) {
-            for (String sql : sessionSql) {
-                statement.execute(sql);
-            }
+            statement.execute(String.join("; ", sessionSql));
             return connection;
         } catch (SQLException | RuntimeException e) {
             try {

@@ -48,7 +48,7 @@ record PostgresTarget(String host, int port, String database, String user, Optio
             throw SpokeException.config("port " + port + where + " is not a TCP port", "use a port from 1 to 65535");
         }
         String database = target.string("dbname").or(() -> target.string("database"))
-                .orElseThrow(() -> missing(where, "dbname"));
+                .filter(value -> !value.isBlank()).orElseThrow(() -> missing(where, "dbname"));
         String user = required(target, where, "user");
         Optional<Secret> password = target.secret("password").or(() -> target.secret("pass"));
 

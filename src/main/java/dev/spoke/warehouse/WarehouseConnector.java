@@ -3,7 +3,6 @@ package dev.spoke.warehouse;
 import dev.spoke.SpokeException;
 import dev.spoke.dbt.ProfileTarget;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
@@ -66,7 +65,8 @@ public final class WarehouseConnector {
 
     /** Opens and closes one connection first, so that a bad host or password fails now, with the target named. */
     private static Warehouse openPostgres(DriverConnectionSource source, String where) {
-        try (Connection connection = source.open()) {
+        try {
+            source.open().close();
             return new Warehouse(Adapter.POSTGRES, source);
         } catch (SQLException e) {
             throw ConnectionFailures.of(Adapter.POSTGRES, source.description(), where, e);

@@ -130,6 +130,19 @@ class DuckDbWarehouseTest {
                 });
     }
 
+    @Test
+    void anOpenStreamOutlivesItsWarehouse() {
+        RowStream stream = warehouse.stream("SELECT * FROM range(0, 5000) t(i)", 100);
+        warehouse.close();
+        try (stream) {
+            long rows = 0;
+            while (stream.next()) {
+                rows++;
+            }
+            assertThat(rows).isEqualTo(5000);
+        }
+    }
+
     static String rowJson(RowStream stream) {
         ObjectNode row = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < stream.columns().size(); i++) {
