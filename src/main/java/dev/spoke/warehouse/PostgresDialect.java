@@ -1,0 +1,65 @@
+package dev.spoke.warehouse;
+
+import java.util.List;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+
+/** PostgreSQL: Calcite's {@link PostgresqlSqlDialect}, text casts with {@code CAST(x AS text)}. */
+final class PostgresDialect extends Dialect {
+    static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private PostgresDialect() {
+        super(PostgresqlSqlDialect.DEFAULT);
+    }
+
+    @Override
+    public String adapterType() {
+        return "postgres";
+    }
+
+    @Override
+    public String castToText(String expression) {
+        return "CAST(" + expression + " AS text)";
+    }
+
+    @Override
+    public String textType() {
+        return "text";
+    }
+
+    @Override
+    public String timestampType() {
+        return "timestamp with time zone";
+    }
+
+    @Override
+    public boolean supportsOnConflict() {
+        return true;
+    }
+
+    @Override
+    String byteLength(String textExpression) {
+        return "octet_length(" + textExpression + ")";
+    }
+
+    @Override
+    String md5Prefix32(String textExpression) {
+        return "CAST(CAST('x' || substr(md5(" + textExpression + "), 1, 8) AS bit(32)) AS bigint)";
+    }
+
+    /**
+     * UTC so that timestamptz text is the same on every machine (pgjdbc sends the JVM's zone at startup, so this is
+     * a SET, not a startup option); ISO-8601 intervals; shortest exact floats; hex bytea; literal backslashes.
+     */
+    @Override
+    List<String> sessionSetup() {
+        return List.of("SET TIME ZONE 'UTC'", "SET IntervalStyle TO 'iso_8601'", "SET extra_float_digits TO 3",
+                "SET bytea_output TO 'hex'", "SET standard_conforming_strings TO on");
+    }
+
+    @Override
+    String existsQuery(boolean withDatabase) {
+        return "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+                + (withDatabase ? " AND current_database() = ?" : "");
+    }
+}

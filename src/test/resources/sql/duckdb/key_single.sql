@@ -1,0 +1,1 @@
+CAST("Order Id" AS VARCHAR)
