@@ -1,0 +1,78 @@
+package dev.spoke.dbt;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads dbt's {@code manifest.json}, schema v4 to v12 and dbt Fusion output, into a {@link Manifest}: every model
+ * (enabled, and disabled ones from {@code disabled}) and the parent/child maps. Streams the file and binds only
+ * model nodes, so a 50 MB manifest reads in a fraction of a second. Unknown fields are ignored (dbt adds some in
+ * every release); a schema newer than v12 is read with a warning. Any file it cannot use — missing, truncated, not
+ * JSON, not a manifest — is one {@link dev.spoke.SpokeException} ({@link dev.spoke.ExitCode#CONFIG_ERROR}) naming
+ * the file, the line and column, and how to write a good one.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ManifestReader {
+    static final String HINT = "Run `dbt parse` (or `dbt compile`) in the dbt project to write target/manifest.json"
+            + " again, or pass --manifest with the path of a manifest.json written by dbt";
+
+    private ManifestReader() {}
+
+    /**
+     * @param file the {@code manifest.json}
+     * @param warnings receives one message per thing worth telling the user that does not stop the read
+     * @return the manifest
+     * @throws dev.spoke.SpokeException when the file cannot be read as a dbt manifest
+     */
+    public static Manifest read(Path file, Consumer<String> warnings) {
+        requireNonNull(file, "file is null");
+        requireNonNull(warnings, "warnings is null");
+        JsonArtifact artifact = new JsonArtifact(file, "dbt manifest", HINT);
+        ManifestScan scan;
+        try (JsonParser parser = artifact.open()) {
+            scan = ManifestScan.scan(parser, artifact);
+        } catch (IOException e) {
+            throw artifact.unreadable(e);
+        }
+        ManifestMetadata metadata = ManifestMetadataReader.read(scan.metadata, scan.metadataStart, artifact, warnings);
+        ModelNodeReader models = new ModelNodeReader(artifact, metadata);
+        Map<String, Model> enabled = new LinkedHashMap<>();
+        for (ManifestScan.ScannedNode node : scan.models) {
+            Model model = models.read(node, true);
+            enabled.put(model.uniqueId(), model);
+        }
+        List<Model> disabled = new ArrayList<>(scan.disabledModels.size());
+        for (ManifestScan.ScannedNode node : scan.disabledModels) {
+            disabled.add(models.read(node, false));
+        }
+        Map<String, List<String>> parentMap = scan.parentMap;
+        Map<String, List<String>> childMap = scan.childMap;
+        if (parentMap == null || childMap == null) {
+            Map<String, List<String>> derivedParents = new LinkedHashMap<>(scan.dependsOn);
+            Map<String, List<String>> derivedChildren = childrenOf(derivedParents);
+            derivedChildren.keySet().forEach(id -> derivedParents.putIfAbsent(id, List.of()));
+            parentMap = parentMap == null ? derivedParents : parentMap;
+            childMap = childMap == null ? derivedChildren : childMap;
+        }
+        return new Manifest(file, metadata, enabled, disabled, parentMap, childMap);
+    }
+
+    /** Inverts a parent map: every node, including parents that only appear as dependencies, gets its children. */
+    static Map<String, List<String>> childrenOf(Map<String, List<String>> parentMap) {
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        parentMap.keySet().forEach(id -> children.put(id, new ArrayList<>()));
+        parentMap.forEach((child, parents) -> parents.forEach(
+                parent -> children.computeIfAbsent(parent, key -> new ArrayList<>()).add(child)));
+        children.replaceAll((id, list) -> List.copyOf(list));
+        return children;
+    }
+}
