@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spoke.ExitCode;
 import dev.spoke.SpokeException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +76,7 @@ final class JsonArtifact {
         if (e instanceof JsonProcessingException json) {
             return malformed(json);
         }
-        return new SpokeException(dev.spoke.ExitCode.CONFIG_ERROR,
+        return new SpokeException(ExitCode.CONFIG_ERROR,
                 "cannot read " + kind + " " + file + ": " + e.getMessage(), hint, e);
     }
 
@@ -82,7 +84,10 @@ final class JsonArtifact {
     SpokeException malformed(JsonProcessingException e) {
         String reason = SOURCE_IN_MESSAGE.matcher(String.valueOf(e.getOriginalMessage()))
                 .replaceAll(" (opened at line $1, column $2)");
-        return new SpokeException(dev.spoke.ExitCode.CONFIG_ERROR,
+        if (e instanceof JsonEOFException) {
+            reason = "the file ends too early, as if cut off while it was written (" + reason + ")";
+        }
+        return new SpokeException(ExitCode.CONFIG_ERROR,
                 kind + " " + file + " is not valid JSON at " + position(e.getLocation()) + ": " + reason, hint, e);
     }
 

@@ -23,9 +23,11 @@ final class ManifestScan {
             "resource_type", "unique_id", "name", "package_name", "version", "latest_version", "database", "schema",
             "alias", "relation_name", "config", "columns", "constraints", "contract", "tags", "fqn", "path",
             "original_file_path", "patch_path", "meta", "depends_on", "primary_key");
-    /** The fields of exposures, metrics, semantic models and saved queries that place them in the graph. */
+    /** The fields of sources, exposures, metrics, ... that place them in the graph. */
     private static final Set<String> GRAPH_FIELDS = Set.of("unique_id", "depends_on");
-    private static final Set<String> GRAPH_SECTIONS = Set.of("exposures", "metrics", "semantic_models", "saved_queries");
+    /** The sections besides {@code nodes} whose entries are graph nodes, as dbt's parent and child maps list them. */
+    private static final Set<String> GRAPH_SECTIONS = Set.of(
+            "sources", "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests", "functions");
 
     /** A node as scanned: its kept fields and where it starts in the file, for messages. */
     record ScannedNode(ObjectNode fields, JsonLocation start) {
