@@ -9,10 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.ExitCode;
 import dev.spoke.SpokeException;
 import java.io.IOException;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -110,32 +106,6 @@ final class JsonArtifact {
             throw invalid(parser.currentTokenLocation(), what + " must be " + describe(expected) + ", found "
                     + describe(token));
         }
-    }
-
-    /**
-     * Reads the object the parser is at, keeping only the named fields (as trees) and skipping the rest without
-     * decoding them. Leaves the parser on the object's closing brace.
-     */
-    static ObjectNode readFields(JsonParser parser, Set<String> keep) throws IOException {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (!keep.contains(name)) {
-                parser.skipChildren();
-            } else if (value == JsonToken.VALUE_NULL) {
-                fields.putNull(name);
-            } else {
-                JsonNode tree = MAPPER.readTree(parser);
-                fields.set(name, tree);
-            }
-        }
-        return fields;
-    }
-
-    /** Reads the whole value the parser is at as a tree. */
-    static JsonNode readTree(JsonParser parser) throws IOException {
-        return MAPPER.readTree(parser);
     }
 
     /** Reads {@code {"id": ["id", ...], ...}}, or {@code null} for a JSON null, as dbt writes parent and child maps. */

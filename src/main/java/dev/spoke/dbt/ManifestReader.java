@@ -39,21 +39,12 @@ public final class ManifestReader {
         JsonArtifact artifact = new JsonArtifact(file, "dbt manifest", HINT);
         ManifestScan scan;
         try (JsonParser parser = artifact.open()) {
-            scan = ManifestScan.scan(parser, artifact);
+            scan = ManifestScan.scan(parser, artifact, warnings);
         } catch (IOException e) {
             throw artifact.unreadable(e);
         }
-        ManifestMetadata metadata = ManifestMetadataReader.read(scan.metadata, scan.metadataStart, artifact, warnings);
-        ModelNodeReader models = new ModelNodeReader(artifact, metadata);
         Map<String, Model> enabled = new LinkedHashMap<>();
-        for (ManifestScan.ScannedNode node : scan.models) {
-            Model model = models.read(node, true);
-            enabled.put(model.uniqueId(), model);
-        }
-        List<Model> disabled = new ArrayList<>(scan.disabledModels.size());
-        for (ManifestScan.ScannedNode node : scan.disabledModels) {
-            disabled.add(models.read(node, false));
-        }
+        scan.models().forEach(model -> enabled.put(model.uniqueId(), model));
         Map<String, List<String>> parentMap = scan.parentMap;
         Map<String, List<String>> childMap = scan.childMap;
         if (parentMap == null || childMap == null) {
@@ -63,7 +54,7 @@ public final class ManifestReader {
             parentMap = parentMap == null ? derivedParents : parentMap;
             childMap = childMap == null ? derivedChildren : childMap;
         }
-        return new Manifest(file, metadata, enabled, disabled, parentMap, childMap);
+        return new Manifest(file, scan.metadata(), enabled, scan.disabledModels(), parentMap, childMap);
     }
 
     /** Inverts a parent map: every node, including parents that only appear as dependencies, gets its children. */

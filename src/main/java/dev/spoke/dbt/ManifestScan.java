@@ -11,20 +11,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * One streaming pass over {@code manifest.json} that keeps only what spoke needs: the metadata, the model nodes (with
- * only the fields a {@link Model} is made of), every node's {@code depends_on.nodes}, and the parent and child maps.
- * Macros, docs, sources and the large fields of each node (SQL, checksums) are skipped without being decoded.
+ * One streaming pass over {@code manifest.json} that keeps only what spoke needs: the metadata, the models, every
+ * node's {@code depends_on.nodes}, and the parent and child maps. Macros, docs and the large fields of each node (SQL,
+ * checksums) are skipped without being decoded. A model node becomes a {@link Model} as soon as it is read when the
+ * metadata came first (as dbt writes it), so the partial trees never pile up; otherwise (a re-serialized manifest
+ * with sorted keys) it waits for the metadata.
  */
 final class ManifestScan {
-    /** The node fields a {@link Model} is built from; every other field is skipped. */
-    private static final Set<String> MODEL_FIELDS = Set.of(
-            "resource_type", "unique_id", "name", "package_name", "version", "latest_version", "database", "schema",
-            "alias", "relation_name", "config", "columns", "constraints", "contract", "tags", "fqn", "path",
-            "original_file_path", "patch_path", "meta", "depends_on", "primary_key");
-    /** The fields of sources, exposures, metrics, ... that place them in the graph. */
-    private static final Set<String> GRAPH_FIELDS = Set.of("unique_id", "depends_on");
+    private static final JsonShape DEPENDS_ON = JsonShape.fields(Map.of("nodes", JsonShape.WHOLE));
+    /** The parts of a documented column a {@link Column} is built from. */
+    private static final JsonShape COLUMN = JsonShape.fields(Map.ofEntries(
+            whole("name"), whole("data_type"), whole("description"), whole("constraints"), whole("meta"),
+            Map.entry("config", JsonShape.fields(Map.of("meta", JsonShape.WHOLE)))));
+    /** The parts of a node a {@link Model} is built from; everything else (SQL, checksums, docs) is skipped. */
+    private static final JsonShape MODEL_NODE = JsonShape.fields(Map.ofEntries(
+            whole("resource_type"), whole("unique_id"), whole("name"), whole("package_name"), whole("version"),
+            whole("latest_version"), whole("database"), whole("schema"), whole("alias"), whole("relation_name"),
+            whole("config"), whole("constraints"), whole("tags"), whole("fqn"), whole("path"),
+            whole("original_file_path"), whole("patch_path"), whole("meta"), whole("primary_key"),
+            Map.entry("contract", JsonShape.fields(Map.of("enforced", JsonShape.WHOLE))),
+            Map.entry("depends_on", DEPENDS_ON),
+            Map.entry("columns", JsonShape.eachEntry(COLUMN))));
+    /** The parts of sources, exposures, metrics, ... that place them in the graph. */
+    private static final JsonShape GRAPH_NODE =
+            JsonShape.fields(Map.of("unique_id", JsonShape.WHOLE, "depends_on", DEPENDS_ON));
     /** The sections besides {@code nodes} whose entries are graph nodes, as dbt's parent and child maps list them. */
     private static final Set<String> GRAPH_SECTIONS = Set.of(
             "sources", "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests", "functions");
@@ -43,23 +56,28 @@ final class ManifestScan {
     }
 
     private final JsonArtifact artifact;
-    ObjectNode metadata;
+    private final Consumer<String> warnings;
+    private ManifestMetadata metadata;
+    private ModelNodeReader modelReader;
     /** Where {@code metadata} starts, or where the top-level object starts when there is none. */
-    JsonLocation metadataStart;
-    final List<ScannedNode> models = new ArrayList<>();
-    final List<ScannedNode> disabledModels = new ArrayList<>();
+    private JsonLocation metadataStart;
+    private final List<Model> models = new ArrayList<>();
+    private final List<ScannedNode> pendingModels = new ArrayList<>();
+    private final List<Model> disabledModels = new ArrayList<>();
+    private final List<ScannedNode> pendingDisabledModels = new ArrayList<>();
     /** Every node's {@code depends_on.nodes}, to build the graph when the manifest has no parent/child maps. */
     final Map<String, List<String>> dependsOn = new LinkedHashMap<>();
     Map<String, List<String>> parentMap;
     Map<String, List<String>> childMap;
 
-    private ManifestScan(JsonArtifact artifact) {
+    private ManifestScan(JsonArtifact artifact, Consumer<String> warnings) {
         this.artifact = artifact;
+        this.warnings = warnings;
     }
 
     /** Scans the whole file; the parser must be before its first token. */
-    static ManifestScan scan(JsonParser parser, JsonArtifact artifact) throws IOException {
-        ManifestScan scan = new ManifestScan(artifact);
+    static ManifestScan scan(JsonParser parser, JsonArtifact artifact, Consumer<String> warnings) throws IOException {
+        ManifestScan scan = new ManifestScan(artifact, warnings);
         parser.nextToken();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw artifact.invalid(parser.currentTokenLocation(),
@@ -71,7 +89,29 @@ final class ManifestScan {
             parser.nextToken();
             scan.section(parser, section);
         }
+        if (scan.metadata == null) {
+            scan.readMetadata(null);
+        }
+        scan.pendingModels.forEach(node -> scan.models.add(scan.modelReader.read(node, true)));
+        scan.pendingDisabledModels.forEach(node -> scan.disabledModels.add(scan.modelReader.read(node, false)));
         return scan;
+    }
+
+    ManifestMetadata metadata() {
+        return metadata;
+    }
+
+    List<Model> models() {
+        return models;
+    }
+
+    List<Model> disabledModels() {
+        return disabledModels;
+    }
+
+    private void readMetadata(ObjectNode block) {
+        metadata = ManifestMetadataReader.read(block, metadataStart, artifact, warnings);
+        modelReader = new ModelNodeReader(artifact, metadata);
     }
 
     private void section(JsonParser parser, String section) throws IOException {
@@ -79,7 +119,7 @@ final class ManifestScan {
             case "metadata" -> {
                 artifact.expect(parser, JsonToken.START_OBJECT, "'metadata'");
                 metadataStart = parser.currentTokenLocation();
-                metadata = (ObjectNode) JsonArtifact.readTree(parser);
+                readMetadata((ObjectNode) JsonShape.tree(parser));
             }
             case "nodes" -> nodes(parser);
             case "disabled" -> disabled(parser);
@@ -102,10 +142,10 @@ final class ManifestScan {
             parser.nextToken();
             artifact.expect(parser, JsonToken.START_OBJECT, "node '" + key + "'");
             JsonLocation start = parser.currentTokenLocation();
-            ScannedNode node = new ScannedNode(JsonArtifact.readFields(parser, MODEL_FIELDS), start);
+            ScannedNode node = new ScannedNode((ObjectNode) MODEL_NODE.read(parser), start);
             dependsOn.put(node.uniqueId() == null ? key : node.uniqueId(), dependencies(node.fields()));
             if (node.isModel()) {
-                models.add(node);
+                add(node, true);
             }
         }
     }
@@ -121,12 +161,20 @@ final class ManifestScan {
             artifact.expect(parser, JsonToken.START_ARRAY, "disabled entry '" + key + "'");
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonLocation start = parser.currentTokenLocation();
-                ScannedNode node = new ScannedNode(JsonArtifact.readFields(parser, MODEL_FIELDS), start);
+                ScannedNode node = new ScannedNode((ObjectNode) MODEL_NODE.read(parser), start);
                 if (node.isModel()) {
-                    disabledModels.add(node);
+                    add(node, false);
                 }
             }
             artifact.expect(parser, JsonToken.END_ARRAY, "disabled entry '" + key + "'");
+        }
+    }
+
+    private void add(ScannedNode node, boolean enabled) {
+        if (modelReader == null) {
+            (enabled ? pendingModels : pendingDisabledModels).add(node);
+        } else {
+            (enabled ? models : disabledModels).add(modelReader.read(node, enabled));
         }
     }
 
@@ -137,10 +185,14 @@ final class ManifestScan {
                 parser.skipChildren();
                 continue;
             }
-            ObjectNode fields = JsonArtifact.readFields(parser, GRAPH_FIELDS);
+            ObjectNode fields = (ObjectNode) GRAPH_NODE.read(parser);
             JsonNode id = fields.get("unique_id");
             dependsOn.put(id != null && id.isTextual() ? id.asText() : key, dependencies(fields));
         }
+    }
+
+    private static Map.Entry<String, JsonShape> whole(String field) {
+        return Map.entry(field, JsonShape.WHOLE);
     }
 
     static List<String> dependencies(ObjectNode fields) {
