@@ -3,9 +3,10 @@ package dev.spoke.dbt;
 import java.util.regex.Pattern;
 
 /**
- * A shell-style pattern as Python's {@code fnmatch} reads it, which is what dbt uses for {@code tag:}, {@code package:},
- * {@code file:} and wildcards in names: {@code *} matches anything (dots and slashes too), {@code ?} one character,
- * {@code [abc]} and {@code [!abc]} one character of (or not of) a set. Case-sensitive, as on Linux and macOS.
+ * A shell-style pattern as Python's {@code fnmatch} reads it, which is what dbt uses for {@code tag:},
+ * {@code package:}, {@code file:} and wildcards in names: {@code *} matches anything (dots and slashes too),
+ * {@code ?} one character, {@code [abc]} and {@code [!abc]} one character of (or not of) a set. Case-sensitive, as on
+ * Linux and macOS.
  */
 final class Glob {
     private final Pattern pattern;

@@ -28,7 +28,7 @@ final class ManifestMetadataReader {
         }
         String schemaUrl = schemaNode.asText();
         int version = ArtifactSchema.version(schemaUrl, "manifest", at, artifact);
-        String dbtVersion = text(metadata, "dbt_version");
+        String dbtVersion = JsonValues.text(metadata, "dbt_version");
         if (version < OLDEST_SCHEMA) {
             throw SpokeException.config(
                     "dbt manifest " + artifact.file() + " uses schema v" + version + " (dbt " + dbtVersion
@@ -41,9 +41,9 @@ final class ManifestMetadataReader {
                     + "), newer than the v" + NEWEST_SCHEMA + " spoke knows; reading it as v" + NEWEST_SCHEMA
                     + ". If a model looks wrong, upgrade spoke.");
         }
-        return new ManifestMetadata(version, schemaUrl, dbtVersion, text(metadata, "adapter_type"),
-                text(metadata, "project_name"), text(metadata, "invocation_id"), text(metadata, "generated_at"),
-                quoting(metadata.get("quoting")));
+        return new ManifestMetadata(version, schemaUrl, dbtVersion, JsonValues.text(metadata, "adapter_type"),
+                JsonValues.text(metadata, "project_name"), JsonValues.text(metadata, "invocation_id"),
+                JsonValues.text(metadata, "generated_at"), quoting(metadata.get("quoting")));
     }
 
     /** {@code metadata.quoting} (v12); a missing part, or a missing block, means quoted, as dbt defaults. */
@@ -57,10 +57,5 @@ final class ManifestMetadataReader {
 
     private static boolean flag(JsonNode value) {
         return value == null || !value.isBoolean() || value.asBoolean();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,25 +43,6 @@ public final class ManifestReader {
         }
         Map<String, Model> enabled = new LinkedHashMap<>();
         scan.models().forEach(model -> enabled.put(model.uniqueId(), model));
-        Map<String, List<String>> parentMap = scan.parentMap;
-        Map<String, List<String>> childMap = scan.childMap;
-        if (parentMap == null || childMap == null) {
-            Map<String, List<String>> derivedParents = new LinkedHashMap<>(scan.dependsOn);
-            Map<String, List<String>> derivedChildren = childrenOf(derivedParents);
-            derivedChildren.keySet().forEach(id -> derivedParents.putIfAbsent(id, List.of()));
-            parentMap = parentMap == null ? derivedParents : parentMap;
-            childMap = childMap == null ? derivedChildren : childMap;
-        }
-        return new Manifest(file, scan.metadata(), enabled, scan.disabledModels(), parentMap, childMap);
-    }
-
-    /** Inverts a parent map: every node, including parents that only appear as dependencies, gets its children. */
-    static Map<String, List<String>> childrenOf(Map<String, List<String>> parentMap) {
-        Map<String, List<String>> children = new LinkedHashMap<>();
-        parentMap.keySet().forEach(id -> children.put(id, new ArrayList<>()));
-        parentMap.forEach((child, parents) -> parents.forEach(
-                parent -> children.computeIfAbsent(parent, key -> new ArrayList<>()).add(child)));
-        children.replaceAll((id, list) -> List.copyOf(list));
-        return children;
+        return new Manifest(file, scan.metadata(), enabled, scan.disabledModels(), scan.parentMap(), scan.childMap());
     }
 }

@@ -66,9 +66,9 @@ final class ManifestScan {
     private final List<Model> disabledModels = new ArrayList<>();
     private final List<ScannedNode> pendingDisabledModels = new ArrayList<>();
     /** Every node's {@code depends_on.nodes}, to build the graph when the manifest has no parent/child maps. */
-    final Map<String, List<String>> dependsOn = new LinkedHashMap<>();
-    Map<String, List<String>> parentMap;
-    Map<String, List<String>> childMap;
+    private final Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+    private Map<String, List<String>> parentMap;
+    private Map<String, List<String>> childMap;
 
     private ManifestScan(JsonArtifact artifact, Consumer<String> warnings) {
         this.artifact = artifact;
@@ -94,6 +94,9 @@ final class ManifestScan {
         }
         scan.pendingModels.forEach(node -> scan.models.add(scan.modelReader.read(node, true)));
         scan.pendingDisabledModels.forEach(node -> scan.disabledModels.add(scan.modelReader.read(node, false)));
+        if (scan.parentMap == null || scan.childMap == null) {
+            scan.deriveGraph();
+        }
         return scan;
     }
 
@@ -107,6 +110,29 @@ final class ManifestScan {
 
     List<Model> disabledModels() {
         return disabledModels;
+    }
+
+    /** The manifest's {@code parent_map}, or one built from every node's {@code depends_on} when it has none. */
+    Map<String, List<String>> parentMap() {
+        return parentMap;
+    }
+
+    /** The manifest's {@code child_map}, or one built from every node's {@code depends_on} when it has none. */
+    Map<String, List<String>> childMap() {
+        return childMap;
+    }
+
+    /** Fills in whichever map is missing (older or trimmed manifests) from {@code depends_on}, as dbt builds them. */
+    private void deriveGraph() {
+        Map<String, List<String>> parents = new LinkedHashMap<>(dependsOn);
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        parents.keySet().forEach(id -> children.put(id, new ArrayList<>()));
+        parents.forEach((child, ids) -> ids.forEach(
+                parent -> children.computeIfAbsent(parent, key -> new ArrayList<>()).add(child)));
+        children.replaceAll((id, list) -> List.copyOf(list));
+        children.keySet().forEach(id -> parents.putIfAbsent(id, List.of()));
+        parentMap = parentMap == null ? parents : parentMap;
+        childMap = childMap == null ? children : childMap;
     }
 
     private void readMetadata(ObjectNode block) {

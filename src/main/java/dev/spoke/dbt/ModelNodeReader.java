@@ -1,5 +1,7 @@
 package dev.spoke.dbt;
 
+import static dev.spoke.dbt.JsonValues.strings;
+import static dev.spoke.dbt.JsonValues.text;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,27 +120,5 @@ final class ModelNodeReader {
         }
         JsonNode nodeMeta = node.get("meta");
         return nodeMeta instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-    }
-
-    /** A string, or a list of strings, as a list; null and missing as an empty list. */
-    static List<String> strings(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            return List.of(value.asText());
-        }
-        List<String> items = new ArrayList<>(value.size());
-        for (JsonNode item : value) {
-            if (!item.isNull()) {
-                items.add(item.asText());
-            }
-        }
-        return items;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 }

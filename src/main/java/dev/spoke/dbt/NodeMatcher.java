@@ -51,7 +51,7 @@ final class NodeMatcher {
                 yield models(m -> glob.matches(m.packageName()));
             }
             case CONFIG -> models(m -> configMatches(m.config(), criterion.arguments(), value));
-            case GROUP -> models(m -> value.equals(ModelNodeReader.text(m.config(), "group")));
+            case GROUP -> models(m -> value.equals(JsonValues.text(m.config(), "group")));
             case VERSION -> models(versionMatcher(value, selector));
             case RESOURCE_TYPE -> resourceType(value, selector);
             case RESULT -> results(value, selector);

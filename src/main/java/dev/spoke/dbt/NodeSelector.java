@@ -51,7 +51,8 @@ public final class NodeSelector {
             List<String> exclude, RunResults runResults) {
         requireNonNull(manifest, "manifest is null");
         requireNonNull(candidates, "candidates is null");
-        List<SelectorParser.ParsedSelector> selectors = SelectorParser.parseAll(requireNonNull(select, "select is null"));
+        List<SelectorParser.ParsedSelector> selectors =
+                SelectorParser.parseAll(requireNonNull(select, "select is null"));
         List<SelectorParser.ParsedSelector> exclusions =
                 SelectorParser.parseAll(requireNonNull(exclude, "exclude is null"));
         Evaluation evaluation = new Evaluation(manifest, candidates, runResults);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * private key, keyfile JSON, ...) wrapped in a {@link Secret}, nested values included.
  */
 final class ProfileValues {
-    /** Keys whose values are secret in dbt adapters' profiles (postgres, redshift, snowflake, bigquery, databricks, ...). */
+    /** Keys whose values are secret in dbt adapters' profiles (postgres, snowflake, bigquery, databricks, ...). */
     private static final Set<String> SECRET_KEYS = Set.of("pass", "password", "token", "private_key",
             "private_key_passphrase", "passphrase", "client_secret", "keyfile_json", "refresh_token", "access_token",
             "api_key", "secret", "oauth_client_secret", "service_account_json", "credentials_json");

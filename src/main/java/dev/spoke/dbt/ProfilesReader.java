@@ -53,7 +53,8 @@ public final class ProfilesReader {
      * @throws SpokeException when no profiles.yml is found, the profile or target is missing, an environment variable
      *     is not set, or the file is malformed; each names what is missing and what there is
      */
-    public ProfileTarget read(DbtProject project, Path profilesDirectory, String profileOverride, String targetOverride) {
+    public ProfileTarget read(
+            DbtProject project, Path profilesDirectory, String profileOverride, String targetOverride) {
         requireNonNull(project, "project is null");
         String profile = profileOverride != null ? profileOverride : project.profile();
         if (profile == null || profile.isBlank()) {

@@ -72,19 +72,19 @@ public final class RunResultsReader {
                 parser.skipChildren();
             }
         }
-        String schemaUrl = metadata == null ? null : ModelNodeReader.text(metadata, "dbt_schema_version");
+        String schemaUrl = metadata == null ? null : JsonValues.text(metadata, "dbt_schema_version");
         if (schemaUrl == null || schemaUrl.isBlank()) {
             throw artifact.invalid(metadataStart,
                     "this is not a dbt run_results.json: it has no metadata.dbt_schema_version");
         }
         int version = ArtifactSchema.version(schemaUrl, "run-results", metadataStart, artifact);
-        String dbtVersion = ModelNodeReader.text(metadata, "dbt_version");
+        String dbtVersion = JsonValues.text(metadata, "dbt_version");
         checkVersion(version, dbtVersion, artifact, warnings);
         if (results == null) {
             throw artifact.invalid(metadataStart, "this run_results.json has no 'results'");
         }
-        return new RunResults(schemaUrl, version, dbtVersion, ModelNodeReader.text(metadata, "invocation_id"),
-                ModelNodeReader.text(metadata, "generated_at"), results);
+        return new RunResults(schemaUrl, version, dbtVersion, JsonValues.text(metadata, "invocation_id"),
+                JsonValues.text(metadata, "generated_at"), results);
     }
 
     private static void checkVersion(int version, String dbtVersion, JsonArtifact artifact, Consumer<String> warnings) {
@@ -106,14 +106,14 @@ public final class RunResultsReader {
             artifact.expect(parser, JsonToken.START_OBJECT, "each entry of 'results'");
             JsonLocation start = parser.currentTokenLocation();
             JsonNode result = RESULT.read(parser);
-            String uniqueId = ModelNodeReader.text(result, "unique_id");
-            String status = ModelNodeReader.text(result, "status");
+            String uniqueId = JsonValues.text(result, "unique_id");
+            String status = JsonValues.text(result, "status");
             if (uniqueId == null || status == null) {
                 throw artifact.invalid(start, "a result has no '" + (uniqueId == null ? "unique_id" : "status")
                         + "'");
             }
             results.add(new RunResults.NodeResult(
-                    uniqueId, status, ModelNodeReader.text(result, "message"), executeCompletedAt(result)));
+                    uniqueId, status, JsonValues.text(result, "message"), executeCompletedAt(result)));
         }
         return results;
     }
@@ -121,8 +121,8 @@ public final class RunResultsReader {
     /** {@code completed_at} of the {@code execute} entry of {@code timing}, or null when it did not execute. */
     private static String executeCompletedAt(JsonNode result) {
         for (JsonNode step : result.path("timing")) {
-            if ("execute".equals(ModelNodeReader.text(step, "name"))) {
-                return ModelNodeReader.text(step, "completed_at");
+            if ("execute".equals(JsonValues.text(step, "name"))) {
+                return JsonValues.text(step, "completed_at");
             }
         }
         return null;

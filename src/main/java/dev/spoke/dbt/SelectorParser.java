@@ -18,8 +18,9 @@ final class SelectorParser {
     private static final Pattern CRITERION = Pattern.compile(
             "\\A(?<childrensParents>@)?(?<parents>(?<parentsDepth>\\d*)\\+)?"
                     + "(?:(?<method>[\\w.]+):)?(?<value>.*?)(?<children>\\+(?<childrenDepth>\\d*))?\\z");
-    private static final String HINT = "Write selectors as dbt does, e.g. --select 'tag:nightly,config.materialized:table'"
-            + " '+customers' 'export:crm_*'. Valid methods: " + SelectorMethod.describeAll();
+    private static final String HINT = "Write selectors as dbt does, e.g. --select"
+            + " 'tag:nightly,config.materialized:table' '+customers' 'export:crm_*'. Valid methods: "
+            + SelectorMethod.describeAll();
 
     private SelectorParser() {}
 

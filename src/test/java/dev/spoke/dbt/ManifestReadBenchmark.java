@@ -82,7 +82,7 @@ public final class ManifestReadBenchmark {
                 if (model.hasNonNull("relation_name")) {
                     renamed.put("relation_name", model.get("relation_name").asText().replaceAll("\"$", suffix + "\""));
                 }
-                ArrayNode parents = renamed.with("depends_on").putArray("nodes");
+                ArrayNode parents = renamed.withObjectProperty("depends_on").putArray("nodes");
                 for (JsonNode parent : model.path("depends_on").path("nodes")) {
                     String parentId = parent.asText();
                     parents.add(parentId.startsWith("model.") ? parentId + suffix : parentId);

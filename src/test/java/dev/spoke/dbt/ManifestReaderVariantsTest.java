@@ -27,8 +27,8 @@ class ManifestReaderVariantsTest {
     @Test
     void uniqueKeyMayBeAListOrNull() throws IOException {
         Manifest manifest = readEdited(root -> {
-            node(root, ORDERS).with("config").putArray("unique_key").add("order_id").add("order_date");
-            node(root, INCREMENTAL).with("config").putNull("unique_key");
+            node(root, ORDERS).withObjectProperty("config").putArray("unique_key").add("order_id").add("order_date");
+            node(root, INCREMENTAL).withObjectProperty("config").putNull("unique_key");
         });
 
         assertThat(manifest.model(ORDERS).orElseThrow().uniqueKey()).containsExactly("order_id", "order_date");
@@ -39,10 +39,10 @@ class ManifestReaderVariantsTest {
     void metaComesFromConfigWhenItHasAnyElseFromTheNode() throws IOException {
         Manifest manifest = readEdited(root -> {
             ObjectNode orders = node(root, ORDERS);
-            orders.with("config").putObject("meta");
+            orders.withObjectProperty("config").putObject("meta");
             orders.putObject("meta").put("owner", "finance");
             ObjectNode incremental = node(root, INCREMENTAL);
-            incremental.with("config").putObject("meta").put("owner", "config wins");
+            incremental.withObjectProperty("config").putObject("meta").put("owner", "config wins");
             incremental.putObject("meta").put("owner", "node");
             node(root, "model.dbt_bouncer_test_project.stg_orders").remove("meta");
         });
@@ -91,7 +91,7 @@ class ManifestReaderVariantsTest {
         Manifest manifest = readEdited(root -> {
             ObjectNode orders = node(root, ORDERS);
             orders.remove("relation_name");
-            orders.with("config").putObject("quoting").put("identifier", false);
+            orders.withObjectProperty("config").putObject("quoting").put("identifier", false);
             ObjectNode incremental = node(root, INCREMENTAL);
             incremental.putNull("relation_name");
             incremental.putNull("database");

@@ -16,7 +16,8 @@ class NodeSelectorMethodsTest {
     @Test
     void aBareNameSelectsTheModelAndEveryVersionOfAVersionedOne() {
         assertThat(bouncer.select("orders")).containsExactly("orders");
-        assertThat(bouncer.select("customers")).containsExactlyInAnyOrder("customers.v1", "customers.v2", "customers.v3");
+        assertThat(bouncer.select("customers"))
+                .containsExactlyInAnyOrder("customers.v1", "customers.v2", "customers.v3");
         assertThat(bouncer.select("customers.v2")).containsExactly("customers.v2");
         assertThat(bouncer.select("customers_v2")).containsExactly("customers.v2");
         assertThat(bouncer.select("fqn:customers.v3")).containsExactly("customers.v3");
@@ -97,7 +98,8 @@ class NodeSelectorMethodsTest {
         assertThat(bouncer.select("resource_type:model")).hasSize(39);
         assertThat(bouncer.select("resource_type:seed")).isEmpty();
         assertThat(bouncer.select("resource_type:seed+1"))
-                .containsExactlyInAnyOrder("stg_customers", "stg_orders", "stg_payments", "stg_raw_orders_for_snapshot");
+                .containsExactlyInAnyOrder(
+                        "stg_customers", "stg_orders", "stg_payments", "stg_raw_orders_for_snapshot");
     }
 
     @Test

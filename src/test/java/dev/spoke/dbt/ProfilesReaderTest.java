@@ -218,8 +218,8 @@ class ProfilesReaderTest {
         assertThat(withoutEnv.locate(project, null)).isEqualTo(home.resolve(".dbt/profiles.yml"));
         Files.delete(home.resolve(".dbt/profiles.yml"));
         SpokeException none = fails(() -> withoutEnv.locate(project, null));
-        assertThat(none.getMessage()).isEqualTo("no dbt profiles.yml found; looked for " + project.resolve("profiles.yml")
-                + " and " + home.resolve(".dbt/profiles.yml"));
+        assertThat(none.getMessage()).isEqualTo("no dbt profiles.yml found; looked for "
+                + project.resolve("profiles.yml") + " and " + home.resolve(".dbt/profiles.yml"));
         assertThat(none.hint()).contains("--profiles-dir", "DBT_PROFILES_DIR");
         SpokeException wrongFlag = fails(() -> withoutEnv.locate(project, dir.resolve("nowhere")));
         assertThat(wrongFlag.getMessage()).contains(dir.resolve("nowhere/profiles.yml").toString(), "--profiles-dir");

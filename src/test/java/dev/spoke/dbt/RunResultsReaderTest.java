@@ -99,7 +99,8 @@ class RunResultsReaderTest {
 
     @Test
     void resultsWithoutAnIdOrOfTheWrongShapeAreNamedWithTheirLine() throws IOException {
-        String metadata = "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/run-results/v6.json\"},";
+        String metadata = "{\"metadata\": {\"dbt_schema_version\":"
+                + " \"https://schemas.getdbt.com/dbt/run-results/v6.json\"},";
         Path noId = write("a.json", metadata + "\n\"results\": [\n  {\"status\": \"success\"}]}");
         Path notArray = write("b.json", metadata + " \"results\": {}}");
         Path noResults = write("c.json", metadata + " \"elapsed_time\": 1.0}");
