@@ -1,6 +1,7 @@
 package dev.spoke.dbt;
 
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A shell-style pattern as Python's {@code fnmatch} reads it, which is what dbt uses for {@code tag:},
@@ -38,7 +39,12 @@ final class Glob {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return new Glob(Pattern.compile(regex.toString(), Pattern.DOTALL));
+        try {
+            return new Glob(Pattern.compile(regex.toString(), Pattern.DOTALL));
+        } catch (PatternSyntaxException e) {
+            // A set such as [z-a] that no name can match: the text is then taken literally.
+            return new Glob(Pattern.compile(Pattern.quote(glob)));
+        }
     }
 
     /** True when the text holds a character that makes it a pattern rather than a plain name. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Finds the graph nodes one criterion of a model-level method names, before graph operators: the enabled models it
@@ -41,7 +42,7 @@ final class NodeMatcher {
                 Glob glob = Glob.of(value);
                 yield models(m -> m.tags().stream().anyMatch(glob::matches));
             }
-            case PATH -> models(pathMatcher(value));
+            case PATH -> models(pathMatcher(value, selector));
             case FILE -> {
                 Glob glob = Glob.of(value);
                 yield models(m -> glob.matches(fileName(m)) || glob.matches(stem(fileName(m))));
@@ -73,9 +74,11 @@ final class NodeMatcher {
         return ids;
     }
 
-    /** dbt's path: a file or directory relative to the project (globs allowed), matched against the SQL file, its
-     * directories and the properties file. */
-    private static Predicate<Model> pathMatcher(String value) {
+    /**
+     * dbt's path: a file or directory relative to the project (globs allowed), matched against the SQL file, its
+     * directories and the properties file.
+     */
+    private static Predicate<Model> pathMatcher(String value, String selector) {
         String normalized = value.replace('\\', '/');
         while (normalized.startsWith("./")) {
             normalized = normalized.substring(2);
@@ -83,7 +86,12 @@ final class NodeMatcher {
         while (normalized.length() > 1 && normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+        } catch (PatternSyntaxException e) {
+            throw SelectorParser.invalid(selector, "'" + value + "' is not a valid path pattern: " + e.getDescription());
+        }
         return model -> {
             Path file = Path.of(model.originalFilePath());
             for (Path part = file; part != null; part = part.getParent()) {

@@ -30,6 +30,7 @@ class NodeSelectorErrorTest {
         "source:a.b.c.d | source: takes at most 3 dotted parts (package.source.table)",
         "exposure:a.b.c | exposure: takes at most 2 dotted parts (package.name)",
         "99999999+orders | the graph depth 99999999 is too large",
+        "'path:models/{staging' | 'models/{staging' is not a valid path pattern: Missing '}",
     })
     void badSelectorsAreNamedWithWhatIsWrong(String selector, String expected) {
         SpokeException error = fails(List.of(selector), List.of());

@@ -48,6 +48,7 @@ class NodeSelectorMethodsTest {
                 .containsExactlyInAnyOrder("stg_orders", "stg_customers", "stg_raw_orders_for_snapshot");
         assertThat(bouncer.select("tag:c?m")).hasSize(3);
         assertThat(bouncer.select("tag:finance")).isEmpty();
+        assertThat(bouncer.select("tag:[z-a]")).isEmpty();
     }
 
     @Test
