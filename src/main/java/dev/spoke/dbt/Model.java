@@ -2,6 +2,7 @@ package dev.spoke.dbt;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,11 @@ import java.util.Optional;
  * @param meta {@code config.meta} when present and non-empty, else the node's {@code meta}; an empty object when none
  * @param dependsOn unique ids of the nodes this model depends on
  * @param enabled false for models under the manifest's {@code disabled} map
+ * @param dbtPrimaryKey the node's {@code primary_key} as dbt 1.8+ infers it (manifest v12): from primary_key
+ *     constraints, else from columns tested {@code unique} and {@code not_null}, else from a
+ *     {@code unique_combination_of_columns} test; empty before v12 or when dbt found none
+ * @param config the node's {@code config} object as written by dbt (what {@code config.<key>:} selection reads), an
+ *     empty object when none
  */
 public record Model(
         String uniqueId,
@@ -53,7 +59,9 @@ public record Model(
         String patchPath,
         ObjectNode meta,
         List<String> dependsOn,
-        boolean enabled) {
+        boolean enabled,
+        List<String> dbtPrimaryKey,
+        ObjectNode config) {
 
     public Model {
         requireNonNull(uniqueId, "uniqueId is null");
@@ -70,6 +78,35 @@ public record Model(
         requireNonNull(originalFilePath, "originalFilePath is null");
         requireNonNull(meta, "meta is null");
         dependsOn = List.copyOf(dependsOn);
+        dbtPrimaryKey = List.copyOf(dbtPrimaryKey);
+        requireNonNull(config, "config is null");
+    }
+
+    /** The model without dbt's inferred primary key and without its raw config (both empty). */
+    public Model(
+            String uniqueId,
+            String name,
+            String packageName,
+            String version,
+            String latestVersion,
+            Relation relation,
+            String relationName,
+            String materialization,
+            List<String> uniqueKey,
+            Map<String, Column> columns,
+            List<Constraint> constraints,
+            boolean contractEnforced,
+            List<String> tags,
+            List<String> fqn,
+            String path,
+            String originalFilePath,
+            String patchPath,
+            ObjectNode meta,
+            List<String> dependsOn,
+            boolean enabled) {
+        this(uniqueId, name, packageName, version, latestVersion, relation, relationName, materialization, uniqueKey,
+                columns, constraints, contractEnforced, tags, fqn, path, originalFilePath, patchPath, meta, dependsOn,
+                enabled, List.of(), JsonNodeFactory.instance.objectNode());
     }
 
     /**
@@ -91,7 +128,8 @@ public record Model(
 
     /**
      * The primary key from the model's constraints: a model-level {@code primary_key} constraint, else every column
-     * with a column-level {@code primary_key} constraint; empty when none.
+     * with a column-level {@code primary_key} constraint, else the key dbt inferred ({@link #dbtPrimaryKey()}, which
+     * also counts columns tested {@code unique} and {@code not_null}); empty when none.
      */
     public List<String> primaryKey() {
         for (Constraint constraint : constraints) {
@@ -105,7 +143,7 @@ public record Model(
                 keyColumns.add(column.name());
             }
         }
-        return List.copyOf(keyColumns);
+        return keyColumns.isEmpty() ? dbtPrimaryKey : List.copyOf(keyColumns);
     }
 
     /** A documented column by name, matched case-insensitively as warehouses fold unquoted names. */
