@@ -230,11 +230,11 @@ class SpokeConfigReaderTest {
                 tuple("connections.hook.rate_limit.concurrency",
                         "must be between 1 and 2147483647, got 0"),
                 tuple("connections.hook.rate_limit.window",
-                        "expected a duration such as 500ms, 30s, 5m, 2h or 30d, got 'soon'"),
+                        "expected a duration such as 30s, 500ms, 5m, 2h or 30d, got 'soon'"),
                 tuple("state.backend",
                         "'warehous' is not one of warehouse | local (did you mean 'warehouse'?)"),
                 tuple("state.sync_log_retention",
-                        "expected a duration such as 500ms, 30s, 5m, 2h or 30d, got '30 days'"));
+                        "expected a duration such as 30s, 500ms, 5m, 2h or 30d, got '30 days'"));
         assertThat(result.problems()).allSatisfy(problem -> assertThat(problem.hint()).startsWith(
                 problem.key().endsWith("initial_backoff") ? "Make" : "Set"));
         assertThat(result.config().state()).isEqualTo(StateSettings.DEFAULTS);
