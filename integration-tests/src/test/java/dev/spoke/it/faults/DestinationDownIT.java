@@ -1,0 +1,96 @@
+package dev.spoke.it.faults;
+
+import static dev.spoke.it.faults.FaultAssertions.counts;
+import static dev.spoke.it.faults.FaultAssertions.deliveredExactly;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spoke.it.support.fakes.FaultyReceiver;
+import dev.spoke.it.support.fakes.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Case 7: a destination down for the whole run, answering 503 to everything or refusing connections. The circuit
+ * breaker opens after {@code circuit_breaker_failures} consecutive failures, so the receiver sees a bounded number of
+ * requests, not one per batch and attempt; the export fails (status error, exit code 1) with every row reported as
+ * left for the next run, none committed; the next run, with the receiver up, delivers everything.
+ */
+class DestinationDownIT {
+    private static final int ROWS = 1000;
+    private static final int BATCH = 10;
+    private static final int FAILURES = 5;
+    private static final int CONCURRENCY = 4;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensTheCircuitOnAReceiverThatAlwaysAnswers503AndTheNextRunDeliversEverything() {
+        FaultProject project = FaultProject.create(dir, ROWS);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.status(503, "{\"error\":\"maintenance\"}"))) {
+            project.configure(config(receiver.url()));
+
+            RunOutcome down = project.sync();
+
+            assertDownRun(project, down, "HTTP 503");
+            assertThat(receiver.requests().size()).as("requests to a receiver that is down")
+                    .isBetween(FAILURES, FAILURES + CONCURRENCY);
+
+            receiver.answerWith(request -> Reply.ok());
+            int mark = receiver.mark();
+            RunOutcome up = project.sync();
+
+            counts(up, "success", 0, ROWS, ROWS, 0);
+            deliveredExactly(project, receiver, project.allKeys());
+            assertThat(receiver.requestsSince(mark)).as("one request per batch").hasSize(ROWS / BATCH);
+        }
+    }
+
+    @Test
+    void opensTheCircuitOnRefusedConnectionsAndTheNextRunDeliversEverything() throws IOException {
+        FaultProject project = FaultProject.create(dir, ROWS);
+        project.configure(config("http://127.0.0.1:" + closedPort() + "/hooks/faults"));
+
+        RunOutcome down = project.sync();
+
+        assertDownRun(project, down, "ConnectException");
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.ok())) {
+            project.configure(config(receiver.url()));
+            RunOutcome up = project.sync();
+
+            counts(up, "success", 0, ROWS, ROWS, 0);
+            deliveredExactly(project, receiver, project.allKeys());
+            assertThat(receiver.requests()).hasSize(ROWS / BATCH);
+        }
+    }
+
+    private static void assertDownRun(FaultProject project, RunOutcome down, String lastFailure) {
+        counts(down, "error", 1, ROWS, 0, ROWS);
+        assertThat(down.message()).contains("looks down", lastFailure);
+        assertThat(project.snapshotKeys()).as("rows committed while the receiver is down").isEmpty();
+        Map<String, String> logged = project.syncLogErrors(down.invocationId());
+        FaultAssertions.sameKeys(logged.keySet(), project.allKeys(), "keys in sync_log");
+        assertThat(logged.values()).allSatisfy(reason -> assertThat(reason).contains("rows left for the next run"));
+        assertThat(down.errors()).hasSize(100);
+    }
+
+    private static HookConfig config(String url) {
+        return HookConfig.webhook(url).batchSize(BATCH)
+                .delivery("max_attempts", 3)
+                .delivery("circuit_breaker_failures", FAILURES)
+                .delivery("connect_timeout", "1s")
+                .rateLimit("concurrency", CONCURRENCY);
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
