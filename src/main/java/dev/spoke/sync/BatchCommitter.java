@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a destination's answer for a batch into one state commit and the export's counters: confirmed rows enter
@@ -30,6 +31,8 @@ final class BatchCommitter {
     private final String destination;
     private final String runId;
     private final ExportCounters counters;
+    /** Row versions (key to row hash) that a job ended in this run refused: not sent again before the next run. */
+    private final Map<String, String> refusedByJobs = new ConcurrentHashMap<>();
 
     BatchCommitter(StateStore store, String exportId, String snapshotTable, String destination, String runId,
             ExportCounters counters) {
@@ -76,6 +79,9 @@ final class BatchCommitter {
                 String operation = operationName(row.operation());
                 log.add(new LogEntry(key, operation, LogEntry.REJECTED, rejected.reason()));
                 counters.recordError(new RowError(row.key().toString(), operation, LogEntry.REJECTED, rejected.reason()));
+                if (closingJob) {
+                    refusedByJobs.put(key, row.rowHash());
+                }
             } else {
                 counters.delivered.incrementAndGet();
                 if (row.operation() == RowOperation.DELETE) {
@@ -86,6 +92,25 @@ final class BatchCommitter {
             }
         }
         store.commit(new StateCommit(exportId, snapshotTable, destination, runId, delivered, deleted, log, parked, closed));
+    }
+
+    /** Commits the outcomes of a job an earlier run submitted; its rows count as coming from that job, not as sent. */
+    void commitEarlierJob(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes) {
+        commit(rows, outcomes, List.of(), true);
+        counters.fromEarlierJobs.addAndGet(rows.size());
+    }
+
+    /** A job was still running when the run stopped polling it: its rows stay parked for the next run. */
+    void jobLeftOpen(PendingJob job) {
+        counters.inOpenJobs.addAndGet(job.keys().size());
+    }
+
+    /**
+     * Whether a job that ended in this run refused this very row version. Its rows were sent by an earlier run, so
+     * sending the version again in this run would answer the same row twice in one run; the next run retries it.
+     */
+    boolean refusedByJobThisRun(String key, String rowHash) {
+        return rowHash.equals(refusedByJobs.get(key));
     }
 
     /** Logs rows that were never sent (NULL or duplicate key). */

@@ -17,6 +17,10 @@ final class ExportCounters {
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong invalid = new AtomicLong();
+    /** Rows of jobs an earlier run submitted whose outcomes this run committed (in delivered or rejected, not sent). */
+    final AtomicLong fromEarlierJobs = new AtomicLong();
+    /** Rows inside jobs that had not ended when this run stopped polling them (committed by a later run). */
+    final AtomicLong inOpenJobs = new AtomicLong();
     private final List<RowError> errors = new ArrayList<>();
 
     synchronized void recordError(RowError error) {

@@ -78,8 +78,11 @@ final class ExportPass {
         List<LogEntry> invalid = new ArrayList<>();
         try (ChangeCursor cursor = changeSet.changedRows(run.fetchSize())) {
             while (!run.stop().requested() && cursor.next()) {
-                counters.read.incrementAndGet();
                 String key = cursor.key();
+                if (key != null && committer.refusedByJobThisRun(key, cursor.hash())) {
+                    continue;
+                }
+                counters.read.incrementAndGet();
                 RowOperation operation = cursor.operation();
                 String problem = key == null ? "a key column (" + String.join(", ", export.keyColumns()) + ") is NULL"
                         : cursor.duplicates() > 1 ? cursor.duplicates() + " rows share this key; keys must be unique" : null;
@@ -113,6 +116,9 @@ final class ExportPass {
     private void sendRemovals(ChangeSet changeSet, BatchPipeline pipeline) {
         List<OutgoingRow> batch = new ArrayList<>(batchSize);
         changeSet.removedKeys(run.fetchSize(), (KeyHash removed) -> {
+            if (committer.refusedByJobThisRun(removed.key(), removed.rowHash())) {
+                return;
+            }
             counters.removed.incrementAndGet();
             RowKey key = RowKey.parse(removed.key());
             batch.add(new OutgoingRow(key, RowOperation.DELETE, removed.rowHash(),
@@ -158,6 +164,7 @@ final class ExportPass {
                 committer.commit(rowsOfOpenJobs.remove(job.jobId()), finished.outcomes(), List.of(), true);
                 openJobs.remove(job.jobId());
             } else if (result instanceof JobResult.StillOpen open) {
+                committer.jobLeftOpen(job);
                 run.log().warn("job.open", "job " + job.jobId() + " has not ended (" + open.reason()
                         + "); the next run polls it again", Map.of("job_id", job.jobId()));
             }

@@ -105,23 +105,26 @@ final class ExportSync {
             return result(started, ExportStatus.ERROR, null, stopped.get());
         }
         RowCounts rows = counters.snapshot();
+        long fromEarlierJobs = counters.fromEarlierJobs.get();
+        long inOpenJobs = counters.inOpenJobs.get();
         long refused = rows.rejected() + rows.invalid();
-        Optional<String> overThreshold = threshold(export.connection().delivery(), rows, refused);
+        Optional<String> overThreshold = threshold(export.connection().delivery(), rows, refused, fromEarlierJobs);
         if (overThreshold.isPresent()) {
             return result(started, ExportStatus.ERROR, null, overThreshold.get());
         }
-        if (refused > 0) {
-            return result(started, ExportStatus.WARN, null, describe(rows));
+        if (refused > 0 || inOpenJobs > 0) {
+            return result(started, ExportStatus.WARN, null, describe(rows, fromEarlierJobs, inOpenJobs));
         }
-        return result(started, ExportStatus.SUCCESS, null, describe(rows));
+        return result(started, ExportStatus.SUCCESS, null, describe(rows, fromEarlierJobs, inOpenJobs));
     }
 
-    private static Optional<String> threshold(DeliverySettings settings, RowCounts rows, long refused) {
+    private static Optional<String> threshold(DeliverySettings settings, RowCounts rows, long refused,
+            long fromEarlierJobs) {
         if (settings.maxRejectedRows().isPresent() && refused > settings.maxRejectedRows().getAsLong()) {
             return Optional.of(refused + " rows rejected or invalid, more than max_rejected_rows ("
                     + settings.maxRejectedRows().getAsLong() + ")");
         }
-        long attempted = rows.sent() + rows.invalid();
+        long attempted = rows.sent() + fromEarlierJobs + rows.invalid();
         if (settings.maxRejectedPercent().isPresent() && attempted > 0) {
             double percent = 100.0 * refused / attempted;
             if (percent > settings.maxRejectedPercent().getAsDouble()) {
@@ -133,14 +136,25 @@ final class ExportSync {
         return Optional.empty();
     }
 
-    private static String describe(RowCounts rows) {
-        if (rows.sent() == 0 && rows.invalid() == 0) {
+    /**
+     * @param fromEarlierJobs rows of jobs an earlier run submitted, answered in this run (not in {@code sent})
+     * @param inOpenJobs rows inside jobs still running when this run stopped polling them
+     */
+    private static String describe(RowCounts rows, long fromEarlierJobs, long inOpenJobs) {
+        if (rows.sent() == 0 && rows.invalid() == 0 && fromEarlierJobs == 0 && inOpenJobs == 0) {
             return "no changes";
         }
         StringBuilder text = new StringBuilder()
-                .append(rows.delivered()).append(" of ").append(rows.sent()).append(" rows delivered (")
+                .append(rows.delivered()).append(" of ").append(rows.sent() + fromEarlierJobs).append(" rows delivered (")
                 .append(rows.added()).append(" added, ").append(rows.changed()).append(" changed, ")
-                .append(rows.removed()).append(" removed)");
+                .append(rows.removed()).append(" removed");
+        if (fromEarlierJobs > 0) {
+            text.append(", ").append(fromEarlierJobs).append(" from jobs an earlier run submitted");
+        }
+        text.append(')');
+        if (inOpenJobs > 0) {
+            text.append(", ").append(inOpenJobs).append(" in jobs still running (polled again next run)");
+        }
         if (rows.rejected() > 0) {
             text.append(", ").append(rows.rejected()).append(" rejected (sent again next run)");
         }

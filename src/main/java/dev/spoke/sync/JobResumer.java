@@ -50,7 +50,9 @@ final class JobResumer {
             JobResult result = deliverer.awaitJob(destination, job);
             if (result instanceof JobResult.Finished finished) {
                 List<OutgoingRow> outgoing = rows.stream().map(JobResumer::toOutgoing).toList();
-                committer.commit(outgoing, finished.outcomes(), List.of(), true);
+                committer.commitEarlierJob(outgoing, finished.outcomes());
+            } else {
+                committer.jobLeftOpen(job);
             }
         }
     }
