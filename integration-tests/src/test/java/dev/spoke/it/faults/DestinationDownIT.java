@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,13 +71,44 @@ class DestinationDownIT {
         }
     }
 
+    @Test
+    void keepsWhatWasConfirmedBeforeTheReceiverWentDownMidRun() {
+        FaultProject project = FaultProject.create(dir, ROWS);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> request.sequence() < 30
+                ? Reply.ok() : Reply.status(502, "{\"error\":\"bad gateway\"}"))) {
+            project.configure(config(receiver.url()));
+
+            RunOutcome down = project.sync();
+
+            Set<String> confirmed = receiver.acceptedKeys();
+            assertThat(confirmed).hasSize(300);
+            counts(down, "error", 1, ROWS, 300, ROWS - 300);
+            assertThat(down.message()).contains("looks down", "HTTP 502");
+            FaultAssertions.sameKeys(project.snapshotKeys(), confirmed, "keys committed before the outage");
+            FaultAssertions.nothingLost(project, down);
+            assertThat(receiver.requests().size()).as("requests").isBetween(30 + FAILURES, 30 + FAILURES + CONCURRENCY);
+
+            receiver.answerWith(request -> Reply.ok());
+            int mark = receiver.mark();
+            RunOutcome up = project.sync();
+
+            Set<String> rest = new LinkedHashSet<>(project.allKeys());
+            rest.removeAll(confirmed);
+            counts(up, "success", 0, rest.size(), rest.size(), 0);
+            FaultAssertions.sameKeys(FaultyReceiver.keysSeen(receiver.requestsSince(mark)), rest, "keys the next run sent");
+            deliveredExactly(project, receiver, project.allKeys());
+        }
+    }
+
     private static void assertDownRun(FaultProject project, RunOutcome down, String lastFailure) {
         counts(down, "error", 1, ROWS, 0, ROWS);
         assertThat(down.message()).contains("looks down", lastFailure);
         assertThat(project.snapshotKeys()).as("rows committed while the receiver is down").isEmpty();
         Map<String, String> logged = project.syncLogErrors(down.invocationId());
         FaultAssertions.sameKeys(logged.keySet(), project.allKeys(), "keys in sync_log");
-        assertThat(logged.values()).allSatisfy(reason -> assertThat(reason).contains("rows left for the next run"));
+        assertThat(logged.values()).as("reasons: the open circuit, or the retries of a batch in flight when it opened")
+                .allSatisfy(reason -> assertThat(reason).contains(lastFailure)
+                        .containsAnyOf("looks down", "gave up after 3 attempts"));
         assertThat(down.errors()).hasSize(100);
     }
 

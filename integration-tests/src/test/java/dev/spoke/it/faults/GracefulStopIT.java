@@ -5,25 +5,34 @@ import static dev.spoke.it.faults.FaultAssertions.sameKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.spoke.delivery.StopSignal;
+import dev.spoke.destination.DestinationRegistry;
 import dev.spoke.it.support.fakes.FaultyReceiver;
 import dev.spoke.it.support.fakes.ReceivedRequest;
 import dev.spoke.it.support.fakes.Reply;
+import dev.spoke.sync.SyncOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Case 10: the CLI jar, run as a process against a slow receiver, gets SIGTERM (or SIGINT) mid-run. It starts no new
- * request, lets the one in flight finish, commits every batch the receiver confirmed, writes run results with status
- * interrupted, and exits with code 6. The next run sends exactly the rows that were not confirmed.
+ * request, lets the requests in flight finish, commits every batch the receiver confirmed, writes run results with status
+ * interrupted, and exits with code 6. The next run sends exactly the rows that were not confirmed. In process, a stop
+ * also ends a long Retry-After wait at once.
  */
 class GracefulStopIT {
     private static final int ROWS = 200;
+    private static final int CONCURRENCY = 3;
 
     @TempDir
     Path dir;
@@ -32,11 +41,11 @@ class GracefulStopIT {
     @ValueSource(strings = {"SIGTERM", "SIGINT"})
     void commitsConfirmedBatchesExitsWithCode6AndTheRerunSendsOnlyTheRest(String signal) throws InterruptedException {
         FaultProject project = FaultProject.create(dir, ROWS);
-        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.ok().delayedBy(Duration.ofMillis(250)))) {
-            project.configure(HookConfig.webhook(receiver.url()).batchSize(10).rateLimit("concurrency", 1));
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.ok().delayedBy(Duration.ofMillis(300)))) {
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(10).rateLimit("concurrency", CONCURRENCY));
 
             SpokeProcess spoke = SpokeProcess.sync(project);
-            awaitRequests(receiver, 4, Duration.ofSeconds(60));
+            awaitRequests(receiver, 2 * CONCURRENCY, Duration.ofSeconds(60), ReceivedRequest::accepted);
             Instant signalled = Instant.now();
             if (signal.equals("SIGINT")) {
                 assumeFalse(spoke.ignoresSigint(), "this process tree ignores SIGINT (started in the background)");
@@ -51,11 +60,12 @@ class GracefulStopIT {
             assertThat(stopped.status()).isEqualTo("interrupted");
             Set<String> committed = project.snapshotKeys();
             sameKeys(committed, receiver.acceptedKeys(), "keys committed, against the keys the receiver confirmed");
-            assertThat(committed).hasSizeBetween(40, ROWS - 10);
+            assertThat(committed).hasSizeBetween(20 * CONCURRENCY, ROWS - 10);
             assertThat(stopped.rows("delivered")).isEqualTo(committed.size());
             assertThat(stopped.errors().values()).allSatisfy(reason -> assertThat(reason).contains("asked to stop"));
             assertThat(receiver.requests().stream().filter(request -> request.receivedAt().isAfter(signalled)))
-                    .as("requests started after the signal (at most the one already being sent)").hasSizeLessThanOrEqualTo(1);
+                    .as("requests started after the signal (at most those already being sent)")
+                    .hasSizeLessThanOrEqualTo(CONCURRENCY);
 
             receiver.answerWith(request -> Reply.ok());
             int mark = receiver.mark();
@@ -69,9 +79,36 @@ class GracefulStopIT {
         }
     }
 
-    private static void awaitRequests(FaultyReceiver receiver, int count, Duration timeout) throws InterruptedException {
+    @Test
+    void aStopEndsALongRetryAfterWaitAtOnce() throws Exception {
+        FaultProject project = FaultProject.create(dir, 40);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.throttled("60"))) {
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(10));
+            StopSignal stop = new StopSignal();
+            CompletableFuture<RunOutcome> running = CompletableFuture.supplyAsync(
+                    () -> project.sync(SyncOptions.DEFAULTS, stop, DestinationRegistry.load()));
+
+            awaitRequests(receiver, 4, Duration.ofSeconds(30), request -> true);
+            long signalled = System.nanoTime();
+            stop.request("test stop");
+            RunOutcome stopped = running.get(30, TimeUnit.SECONDS);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("time from the stop to the end of the run")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(stopped.exitCode()).isEqualTo(6);
+            assertThat(stopped.status()).isEqualTo("interrupted");
+            assertThat(receiver.requests()).as("requests: one per batch, none after the stop").hasSize(4);
+            assertThat(stopped.errors()).hasSize(40).allSatisfy((key, reason) -> assertThat(reason)
+                    .contains("asked to stop (test stop)", "last error: HTTP 429"));
+            FaultAssertions.sameKeys(project.syncLogErrors(stopped.invocationId()).keySet(), project.allKeys(),
+                    "keys in sync_log");
+        }
+    }
+
+    private static void awaitRequests(FaultyReceiver receiver, int count, Duration timeout,
+            Predicate<ReceivedRequest> counted) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (receiver.requests().stream().filter(ReceivedRequest::accepted).count() < count) {
+        while (receiver.requests().stream().filter(counted).count() < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the receiver saw only " + receiver.requests().size() + " requests in " + timeout);
             }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Case 5: one poison row in a batch of 100. The receiver answers 422 to any batch that holds it; spoke bisects the
  * batch down to that row, delivers the other 99, reports the one with the receiver's reason, and needs only about
- * 2 log2(100) requests to find it.
+ * 2 log2(100) requests to find it. A batch refused whole for its size (413) is halved until it fits.
  */
 class PoisonRowIT {
     private static final String POISON = "37";
@@ -46,6 +46,23 @@ class PoisonRowIT {
             int bound = 1 + 2 * (int) Math.ceil(Math.log(100) / Math.log(2));
             assertThat(requests).as("requests to isolate one row among 100").isBetween(8, bound);
             assertThat(receiver.requests().get(0).keys()).as("the first request carries the whole batch").hasSize(100);
+        }
+    }
+
+    @Test
+    void bisectsBatchesTooLargeForTheReceiverUntilTheyFit() {
+        FaultProject project = FaultProject.create(dir, 100);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> request.keys().size() > 30
+                ? Reply.status(413, "{\"error\":\"payload too large\"}") : Reply.ok())) {
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(100));
+
+            RunOutcome run = project.sync();
+
+            counts(run, "success", 0, 100, 100, 0);
+            deliveredExactly(project, receiver, project.allKeys());
+            assertThat(receiver.requests()).extracting(request -> request.keys().size())
+                    .as("100 refused, two halves of 50 refused, four quarters of 25 accepted")
+                    .containsExactlyInAnyOrder(100, 50, 50, 25, 25, 25, 25);
         }
     }
 }
