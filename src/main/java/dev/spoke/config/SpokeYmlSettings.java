@@ -46,7 +46,8 @@ public final class SpokeYmlSettings {
                     "The first wait before a retry; doubled on each retry, with jitter",
                     b -> b.initialBackoff, (b, v) -> b.initialBackoff = (Duration) v),
             SettingKey.<DeliverySettingsBuilder>of("max_backoff", SettingType.DURATION,
-                    "The longest single wait, a Retry-After the destination asks for included",
+                    "The longest backoff spoke picks itself; a longer Retry-After the destination asks for is"
+                            + " still honoured while the run's time budget allows",
                     b -> b.maxBackoff, (b, v) -> b.maxBackoff = (Duration) v),
             SettingKey.<DeliverySettingsBuilder>of("circuit_breaker_failures", SettingType.WHOLE_NUMBER,
                     "Consecutive failed requests after which the connection counts as down for the run",
