@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HttpClientsTest {
 
     @Test
-    void theClientTakesItsTimeoutsFromTheSettingsAndLeavesRetriesAndRedirectsToSpoke() {
+    void theClientTakesItsTimeoutsFromTheSettingsAndLeavesRedirectsToSpoke() {
         DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(120), Duration.ofSeconds(7), 5,
                 Duration.ofSeconds(1), Duration.ofSeconds(60), OptionalDouble.empty(), OptionalLong.empty(),
                 Duration.ofSeconds(1), 10, 10, OptionalLong.empty(), OptionalDouble.empty());
@@ -23,7 +23,7 @@ class HttpClientsTest {
         assertThat(client.connectTimeoutMillis()).isEqualTo(7_000);
         assertThat(client.followRedirects()).isFalse();
         assertThat(client.followSslRedirects()).isFalse();
-        assertThat(client.retryOnConnectionFailure()).isFalse();
+        assertThat(client.retryOnConnectionFailure()).as("stale pooled connections are retried").isTrue();
         assertThat(client.dispatcher().getMaxRequests()).isEqualTo(10);
         assertThat(client.dispatcher().getMaxRequestsPerHost()).isEqualTo(10);
     }

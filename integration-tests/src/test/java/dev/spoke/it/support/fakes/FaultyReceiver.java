@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ public final class FaultyReceiver implements AutoCloseable {
     private final Map<String, Integer> attemptsById = new HashMap<>();
     private int nextSequence;
     private volatile Script script;
+    private KeepAliveServerSockets keepAliveSockets;
 
     private FaultyReceiver(Script script) {
         this.script = requireNonNull(script, "script is null");
@@ -55,8 +57,20 @@ public final class FaultyReceiver implements AutoCloseable {
 
     /** Starts a receiver on a free loopback port. */
     public static FaultyReceiver start(Script script) {
+        return start(script, null);
+    }
+
+    /**
+     * Starts a receiver that closes a kept-alive connection after {@code keepAlive} without a request, silently (as
+     * Node.js does after 5s by default); {@code null} keeps connections open as long as the client wants.
+     */
+    public static FaultyReceiver start(Script script, Duration keepAlive) {
         FaultyReceiver receiver = new FaultyReceiver(script);
         receiver.server.setDispatcher(receiver.new ScriptedDispatcher());
+        if (keepAlive != null) {
+            receiver.keepAliveSockets = new KeepAliveServerSockets(keepAlive);
+            receiver.server.setServerSocketFactory(receiver.keepAliveSockets);
+        }
         try {
             receiver.server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
@@ -112,6 +126,9 @@ public final class FaultyReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (keepAliveSockets != null) {
+            keepAliveSockets.close();
+        }
     }
 
     private synchronized Incoming register(String webhookId, List<String> keys) {
@@ -163,6 +180,7 @@ public final class FaultyReceiver implements AutoCloseable {
             }
             case DISCONNECT_BEFORE_RESPONSE -> response.onResponseStart(new SocketEffect.CloseSocket());
             case DISCONNECT_DURING_BODY -> response.onResponseBody(new SocketEffect.CloseSocket());
+            case CLOSE_AFTER_RESPONSE -> response.onResponseEnd(new SocketEffect.CloseSocket());
         }
         return response.build();
     }

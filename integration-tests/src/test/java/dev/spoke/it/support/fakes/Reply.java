@@ -27,7 +27,12 @@ public record Reply(int status, Map<String, String> headers, String body, List<R
         /** The receiver closes the connection before it writes any of the response. */
         DISCONNECT_BEFORE_RESPONSE,
         /** The receiver writes the status line and headers, then closes the connection during the body. */
-        DISCONNECT_DURING_BODY
+        DISCONNECT_DURING_BODY,
+        /**
+         * The answer goes out whole, then the receiver closes the connection without saying so (no
+         * {@code Connection: close}), as a server whose keep-alive timeout is shorter than the client's does.
+         */
+        CLOSE_AFTER_RESPONSE
     }
 
     /**
