@@ -21,7 +21,8 @@ import java.util.Optional;
  *       retried: up to {@code delivery.max_attempts} requests in all, waiting a random time between zero and
  *       {@code initial_backoff * 2^(attempt-1)}, capped at {@code max_backoff} (exponential backoff, full jitter).
  *       When the destination says how long to wait (Retry-After, X-RateLimit-Reset), spoke waits at least that long,
- *       even beyond {@code max_backoff}, as long as the run's time budget allows; otherwise the batch's rows are
+ *       even beyond {@code max_backoff}, as long as the run's time budget allows, and so does every other request to
+ *       the connection (a Retry-After asks the client to wait, not just the request); otherwise the batch's rows are
  *       rejected as retryable ("rate limited: destination asked to wait Ns, more than the run's remaining time
  *       budget"). After the last attempt, the rows are rejected as retryable with the last error.</li>
  *   <li><b>Rows refused as retryable</b> inside an answer ({@code RowOutcome.retryable}), and rows the destination

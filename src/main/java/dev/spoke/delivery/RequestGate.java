@@ -13,7 +13,9 @@ import java.util.Optional;
  * The one way a request reaches a destination. In order: refuse if the destination is stopped, the connection's
  * circuit is open, the stop signal is set or the deadline has passed; take a permit of the destination's own
  * concurrency limit, then of the connection's ({@code rate_limit.concurrency}, shared by every export of the
- * connection); wait for the connection's rate-limit slot; send; time it; report it; feed the circuit breaker.
+ * connection); wait for the connection's rate-limit slot and the end of its pause (a Retry-After the destination
+ * gave any earlier request); send; time it; report it; pause the connection when the answer names a wait; feed the
+ * circuit breaker.
  *
  * <p>Concurrency permits are Resilience4j {@link Bulkhead}s, waited for in short slices so that the stop signal and
  * the deadline end the wait promptly. The rate-limit slot is taken after the permits, so requests that queued for a
@@ -98,7 +100,11 @@ final class RequestGate {
             return new Attempt.Answered<>(value);
         } catch (DestinationException e) {
             RequestOutcome outcome = RequestOutcome.of(e);
-            report.completed(outcome, e.httpStatus(), Duration.between(start, budget.now()));
+            Instant answered = budget.now();
+            report.completed(outcome, e.httpStatus(), Duration.between(start, answered));
+            if (e.kind() == DestinationException.Kind.RETRYABLE) {
+                e.retryAfter().ifPresent(wait -> spacer.pauseUntil(answered.plus(wait)));
+            }
             switch (outcome) {
                 case FAILED -> recordFailure(e.getMessage());
                 case THROTTLED -> {
@@ -127,20 +133,33 @@ final class RequestGate {
         return Optional.empty();
     }
 
+    /**
+     * Waits for a start slot of the rate limit and for the end of the connection's pause (a Retry-After); reserves a
+     * new slot when a pause began while this request waited for its slot.
+     */
     private Optional<String> awaitRateLimit(DestinationState target, StatsCounter stats) {
-        Instant now = budget.now();
-        Optional<Instant> slot = spacer.reserve(now, budget.latestStart());
-        if (slot.isEmpty()) {
-            return Optional.of(Reasons.TIME_BUDGET);
+        Instant began = budget.now();
+        boolean slept = false;
+        Optional<String> refusal = Optional.empty();
+        do {
+            Instant now = budget.now();
+            Optional<Instant> slot = spacer.reserve(now, budget.latestStart());
+            if (slot.isEmpty()) {
+                Duration pauseLeft = spacer.pauseLeft(now);
+                refusal = Optional.of(pauseLeft.isZero() ? Reasons.TIME_BUDGET : Reasons.waitBeyondBudget(pauseLeft));
+                break;
+            }
+            Duration wait = Duration.between(now, slot.get());
+            if (wait.compareTo(Duration.ZERO) > 0) {
+                slept = true;
+                refusal = budget.sleep(wait);
+            }
+        } while (refusal.isEmpty() && spacer.pausedAt(budget.now()));
+        if (slept) {
+            Duration waited = Duration.between(began, budget.now());
+            stats.waited(waited);
+            listener.rateLimitWaited(connection, target.exportId(), waited);
         }
-        Duration wait = Duration.between(now, slot.get());
-        if (wait.compareTo(Duration.ZERO) <= 0) {
-            return Optional.empty();
-        }
-        Optional<String> refusal = budget.sleep(wait);
-        Duration waited = Duration.between(now, budget.now());
-        stats.waited(waited);
-        listener.rateLimitWaited(connection, target.exportId(), waited);
         return refusal;
     }
 }

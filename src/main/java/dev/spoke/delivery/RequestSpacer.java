@@ -10,10 +10,15 @@ import java.util.Optional;
  * rolling window within its limit (HubSpot's is a rolling 10 s), which a limiter that refills N permits at fixed
  * cycle boundaries does not: Resilience4j's {@code RateLimiter} lets N requests end one cycle and N more start the
  * next, up to 2N in one window. Slots are reserved under a lock, then waited for outside it, on the injected clock.
+ *
+ * <p>It also holds the connection's pause: a Retry-After asks the client, not one request, to wait (RFC 6585: "how
+ * long to wait before making a new request"), so after a throttled answer no request to the connection starts before
+ * the time the destination named, whichever batch it belongs to.
  */
 final class RequestSpacer {
     private final Duration interval;
     private Instant nextFree;
+    private Instant pausedUntil;
 
     RequestSpacer(Duration interval) {
         this.interval = interval;
@@ -42,15 +47,36 @@ final class RequestSpacer {
      * @return the reserved start, or empty (nothing reserved) when it would be after {@code latestStart}
      */
     synchronized Optional<Instant> reserve(Instant now, Instant latestStart) {
-        if (interval.isZero()) {
-            return Optional.of(now);
+        Instant start = later(now, pausedUntil);
+        if (!interval.isZero()) {
+            start = later(start, nextFree);
         }
-        Instant start = nextFree == null || now.isAfter(nextFree) ? now : nextFree;
         if (start.isAfter(latestStart)) {
             return Optional.empty();
         }
-        nextFree = start.plus(interval);
+        if (!interval.isZero()) {
+            nextFree = start.plus(interval);
+        }
         return Optional.of(start);
+    }
+
+    /** No request starts before {@code until} (a pause already longer stays as it is). */
+    synchronized void pauseUntil(Instant until) {
+        pausedUntil = later(until, pausedUntil);
+    }
+
+    /** Whether a pause (which may have begun after a slot was reserved) still holds at {@code now}. */
+    synchronized boolean pausedAt(Instant now) {
+        return pausedUntil != null && pausedUntil.isAfter(now);
+    }
+
+    /** How much longer the pause holds after {@code now}, or zero. */
+    synchronized Duration pauseLeft(Instant now) {
+        return pausedAt(now) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static Duration max(Duration a, Duration b) {

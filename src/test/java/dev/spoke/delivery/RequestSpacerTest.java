@@ -33,4 +33,24 @@ class RequestSpacerTest {
         assertThat(spacer.reserve(T0, latest)).isEmpty();
         assertThat(spacer.reserve(T0.plusSeconds(10), Instant.MAX)).contains(T0.plusSeconds(10));
     }
+
+    @Test
+    void aPauseHoldsBackEveryReservationUntilItEndsAndIsNeverShortened() {
+        RequestSpacer unlimited = new RequestSpacer(Duration.ZERO);
+        unlimited.pauseUntil(T0.plusSeconds(5));
+        unlimited.pauseUntil(T0.plusSeconds(2));
+
+        assertThat(unlimited.pausedAt(T0.plusSeconds(3))).isTrue();
+        assertThat(unlimited.pauseLeft(T0.plusSeconds(3))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(unlimited.reserve(T0, Instant.MAX)).contains(T0.plusSeconds(5));
+        assertThat(unlimited.reserve(T0, T0.plusSeconds(4))).as("a pause past the latest start").isEmpty();
+        assertThat(unlimited.pausedAt(T0.plusSeconds(5))).isFalse();
+        assertThat(unlimited.pauseLeft(T0.plusSeconds(5))).isZero();
+        assertThat(unlimited.reserve(T0.plusSeconds(6), Instant.MAX)).contains(T0.plusSeconds(6));
+
+        RequestSpacer spaced = new RequestSpacer(Duration.ofSeconds(1));
+        spaced.pauseUntil(T0.plusSeconds(5));
+        assertThat(spaced.reserve(T0, Instant.MAX)).contains(T0.plusSeconds(5));
+        assertThat(spaced.reserve(T0, Instant.MAX)).as("still spaced after the pause").contains(T0.plusSeconds(6));
+    }
 }

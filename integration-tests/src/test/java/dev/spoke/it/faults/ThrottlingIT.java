@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Case 1: a 429 storm. Every batch is throttled twice, first with {@code Retry-After: 1} (delta-seconds), then with
  * an HTTP-date about two seconds ahead; the third attempt is accepted. Measured on the receiver's side, spoke never
- * comes back sooner than asked, and delivers every row.
+ * comes back sooner than asked, and delivers every row. A Retry-After asks the client, not one request, to wait: no
+ * other batch is started against the connection until it has passed.
  */
 class ThrottlingIT {
     private static final DateTimeFormatter HTTP_DATE =
@@ -65,6 +66,29 @@ class ThrottlingIT {
                 assertThat(attempts).extracting(ReceivedRequest::body).as("the same body on every attempt")
                         .containsOnly(first.body());
             });
+        }
+    }
+
+    @Test
+    void aRetryAfterHoldsBackEveryRequestToTheConnectionNotOnlyTheRetry() {
+        FaultProject project = FaultProject.create(dir, 200);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> request.sequence() == 2
+                ? Reply.throttled("1") : Reply.ok())) {
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(10).rateLimit("requests_per_second", 10));
+
+            RunOutcome run = project.sync();
+
+            counts(run, "success", 0, 200, 200, 0);
+            deliveredExactly(project, receiver, project.allKeys());
+            List<ReceivedRequest> requests = receiver.requests();
+            ReceivedRequest throttled = requests.stream().filter(request -> request.reply().status() == 429)
+                    .findFirst().orElseThrow();
+            long askedUntil = throttled.receivedNanos() + Duration.ofSeconds(1).toNanos();
+            long inFlight = throttled.receivedNanos() + Duration.ofMillis(150).toNanos();
+            assertThat(requests).as("requests started after the 429 reached spoke and before its Retry-After ended")
+                    .filteredOn(request -> request.receivedNanos() > inFlight && request.receivedNanos() < askedUntil)
+                    .isEmpty();
+            assertThat(requests).hasSize(21);
         }
     }
 }

@@ -79,7 +79,8 @@ class TimeBudgetIT {
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("run time").isLessThan(Duration.ofSeconds(10));
             counts(run, "warn", 0, 100, 0, 100);
-            assertThat(receiver.requests()).as("one request per batch, none repeated").hasSize(5);
+            assertThat(receiver.requests()).as("requests: the first and those already on their way, none repeated")
+                    .hasSizeBetween(1, 4).extracting(ReceivedRequest::attempt).containsOnly(1);
             assertThat(run.errors().values()).allSatisfy(reason -> assertThat(reason).contains(
                     "rate limited: destination asked to wait 30s, more than the run's remaining time budget"));
             assertThat(project.snapshotKeys()).isEmpty();
