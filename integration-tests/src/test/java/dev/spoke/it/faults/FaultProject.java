@@ -42,8 +42,8 @@ import java.util.stream.IntStream;
 /**
  * A dbt project in a temporary directory for fault-injection tests: a DuckDB warehouse file with one table,
  * {@code main.contacts(id, email, score)} holding ids 1..n, a manifest adapted from sample-dbt-project's (its
- * {@code at_risk_customers} node now reads that table and upserts it to the {@code hook} connection, keyed by
- * {@code id}), profiles.yml, dbt_project.yml and a spoke.yml written from a {@link HookConfig}. State lives in the
+ * {@code at_risk_customers} node now reads that table and sends it to the {@code hook} connection, keyed by
+ * {@code id}, upsert unless a test asks for another mode), profiles.yml, dbt_project.yml and a spoke.yml written from a {@link HookConfig}. State lives in the
  * warehouse (schema {@code spoke}).
  *
  * <p>Runs {@code spoke sync} in process, through {@link SyncEngine} exactly as the CLI's sync command does (load,
@@ -64,8 +64,13 @@ final class FaultProject {
         this.rows = rows;
     }
 
-    /** Writes the project and a warehouse whose table holds ids 1..{@code rows}. */
+    /** Writes the project and a warehouse whose table holds ids 1..{@code rows}, upserted to {@code hook}. */
     static FaultProject create(Path dir, int rows) {
+        return create(dir, rows, "upsert");
+    }
+
+    /** Writes the project and a warehouse whose table holds ids 1..{@code rows}, sent to {@code hook} in {@code mode}. */
+    static FaultProject create(Path dir, int rows, String mode) {
         FaultProject project = new FaultProject(dir, rows);
         try {
             Files.createDirectories(dir.resolve("target"));
@@ -73,11 +78,11 @@ final class FaultProject {
                     "name: spoke_sample\nversion: \"1.0.0\"\nconfig-version: 2\nprofile: faults\n");
             Files.writeString(dir.resolve("profiles.yml"),
                     "faults:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: " + WAREHOUSE_FILE + "\n");
-            Files.writeString(dir.resolve("target/manifest.json"), JSON.writeValueAsString(adaptedManifest()));
+            Files.writeString(dir.resolve("target/manifest.json"), JSON.writeValueAsString(adaptedManifest(mode)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        project.execute("CREATE TABLE main.contacts AS SELECT CAST(i AS INTEGER) AS id,"
+        project.sql("CREATE TABLE main.contacts AS SELECT CAST(i AS INTEGER) AS id,"
                 + " 'contact' || i || '@example.com' AS email, CAST(i % 7 AS INTEGER) AS score"
                 + " FROM range(1, " + (rows + 1) + ") t(i)");
         return project;
@@ -180,7 +185,8 @@ final class FaultProject {
         }
     }
 
-    private void execute(String sql) {
+    /** Runs a statement on the warehouse, e.g. to change the model's rows between runs. */
+    void sql(String sql) {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(WAREHOUSE_FILE));
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -199,9 +205,9 @@ final class FaultProject {
 
     /**
      * sample-dbt-project's manifest with every export removed but one: {@code at_risk_customers} reads
-     * {@code "warehouse"."main"."contacts"} (id, email, score) and upserts it to {@code hook} by {@code id}.
+     * {@code "warehouse"."main"."contacts"} (id, email, score) and sends it to {@code hook} by {@code id}.
      */
-    private static ObjectNode adaptedManifest() throws IOException {
+    private static ObjectNode adaptedManifest(String mode) throws IOException {
         ObjectNode manifest = (ObjectNode) JSON.readTree(sampleProject().resolve("target/manifest.json").toFile());
         for (JsonNode node : manifest.path("nodes")) {
             if (node.path("config").path("meta") instanceof ObjectNode meta) {
@@ -219,7 +225,7 @@ final class FaultProject {
                 .put("relation_name", "\"warehouse\".\"main\".\"contacts\"");
         ObjectNode config = (ObjectNode) model.path("config");
         config.put("unique_key", "id");
-        ObjectNode destination = JSON.createObjectNode().put("to", HookConfig.CONNECTION).put("mode", "upsert")
+        ObjectNode destination = JSON.createObjectNode().put("to", HookConfig.CONNECTION).put("mode", mode)
                 .put("key", "id");
         ((ObjectNode) config.path("meta")).set("destinations", JSON.createArrayNode().add(destination));
         ObjectNode columns = model.putObject("columns");
