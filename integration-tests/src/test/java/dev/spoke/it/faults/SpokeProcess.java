@@ -63,6 +63,25 @@ final class SpokeProcess {
         process.destroy();
     }
 
+    /** Sends SIGKILL: the process dies at once, as on an OOM kill or a lost machine. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits for the process to end and returns its exit code, whatever it wrote. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("spoke did not exit within " + timeout + "\n" + output());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
     /** Sends SIGINT, as Ctrl-C in a terminal would. */
     void interrupt() {
         try {
