@@ -2,6 +2,7 @@ package dev.spoke.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +22,8 @@ final class ExportCounters {
     final AtomicLong fromEarlierJobs = new AtomicLong();
     /** Rows inside jobs that had not ended when this run stopped polling them (committed by a later run). */
     final AtomicLong inOpenJobs = new AtomicLong();
+    /** Set when the time budget ended the reading of the change set: the rows not read go next run. */
+    final AtomicBoolean budgetEndedReading = new AtomicBoolean();
     private final List<RowError> errors = new ArrayList<>();
 
     synchronized void recordError(RowError error) {

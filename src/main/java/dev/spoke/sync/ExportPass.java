@@ -64,7 +64,7 @@ final class ExportPass {
     void run(ChangeSet changeSet) {
         try (BatchPipeline pipeline = new BatchPipeline(export.exportId(), concurrency)) {
             sendChangedRows(changeSet, pipeline);
-            if (export.mode() == SyncMode.MIRROR && !run.stop().requested()) {
+            if (export.mode() == SyncMode.MIRROR && !run.stop().requested() && !budgetSpent()) {
                 sendRemovals(changeSet, pipeline);
             }
             pipeline.awaitAll();
@@ -77,7 +77,7 @@ final class ExportPass {
         List<OutgoingRow> batch = new ArrayList<>(batchSize);
         List<LogEntry> invalid = new ArrayList<>();
         try (ChangeCursor cursor = changeSet.changedRows(run.fetchSize())) {
-            while (!run.stop().requested() && cursor.next()) {
+            while (!run.stop().requested() && !budgetSpent() && cursor.next()) {
                 String key = cursor.key();
                 if (key != null && committer.refusedByJobThisRun(key, cursor.hash())) {
                     continue;
@@ -116,7 +116,7 @@ final class ExportPass {
     private void sendRemovals(ChangeSet changeSet, BatchPipeline pipeline) {
         List<OutgoingRow> batch = new ArrayList<>(batchSize);
         changeSet.removedKeys(run.fetchSize(), (KeyHash removed) -> {
-            if (committer.refusedByJobThisRun(removed.key(), removed.rowHash())) {
+            if (committer.refusedByJobThisRun(removed.key(), removed.rowHash()) || budgetSpent()) {
                 return;
             }
             counters.removed.incrementAndGet();
@@ -132,6 +132,19 @@ final class ExportPass {
         if (!batch.isEmpty()) {
             submit(pipeline, List.copyOf(batch));
         }
+    }
+
+    /**
+     * Whether the time budget is spent. Rows read after it could only be rejected as "time budget exhausted", one
+     * state commit per batch: on a large change set that outlasts the budget by far, so reading stops instead, and the
+     * rows not read go next run, as after a stop signal.
+     */
+    private boolean budgetSpent() {
+        if (run.pastDeadline()) {
+            counters.budgetEndedReading.set(true);
+            return true;
+        }
+        return false;
     }
 
     private void recordInvalid(List<LogEntry> invalid, String key, RowOperation operation, String problem) {

@@ -112,6 +112,12 @@ final class ExportSync {
         if (overThreshold.isPresent()) {
             return result(started, ExportStatus.ERROR, null, overThreshold.get());
         }
+        if (counters.budgetEndedReading.get()) {
+            boolean nothingSent = rows.sent() == 0 && rows.invalid() == 0 && fromEarlierJobs == 0 && inOpenJobs == 0;
+            return result(started, ExportStatus.WARN, null, (nothingSent ? "nothing sent"
+                    : describe(rows, fromEarlierJobs, inOpenJobs)) + "; time budget exhausted: changes not read yet go"
+                    + " next run");
+        }
         if (refused > 0 || inOpenJobs > 0) {
             return result(started, ExportStatus.WARN, null, describe(rows, fromEarlierJobs, inOpenJobs));
         }

@@ -9,6 +9,8 @@ import dev.spoke.state.Shard;
 import dev.spoke.state.StateStore;
 import dev.spoke.warehouse.Warehouse;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What every export of one run shares.
@@ -21,6 +23,7 @@ import java.time.Clock;
  * @param fullRefresh whether to forget every snapshot first and resend everything
  * @param fetchSize rows fetched per round trip when streaming a change set
  * @param stop set on SIGINT/SIGTERM
+ * @param deadline the end of the time budget ({@code --time-budget}), or empty
  * @param clock the clock
  * @param log the run's log
  */
@@ -33,6 +36,7 @@ record RunContext(
         boolean fullRefresh,
         int fetchSize,
         StopSignal stop,
+        Optional<Instant> deadline,
         Clock clock,
         RunLog log) {
     RunContext {
@@ -42,12 +46,19 @@ record RunContext(
         requireNonNull(locks, "locks is null");
         requireNonNull(shard, "shard is null");
         requireNonNull(stop, "stop is null");
+        requireNonNull(deadline, "deadline is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(log, "log is null");
     }
 
     /** The same context, logging with extra fields (export, destination). */
     RunContext withLog(RunLog exportLog) {
-        return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, clock, exportLog);
+        return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, deadline, clock,
+                exportLog);
+    }
+
+    /** Whether the time budget is spent: no more rows are read, as no more requests start. */
+    boolean pastDeadline() {
+        return deadline.isPresent() && clock.instant().isAfter(deadline.get());
     }
 }

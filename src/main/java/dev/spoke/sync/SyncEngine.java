@@ -90,7 +90,7 @@ public final class SyncEngine {
             try (RunLocks locks = new RunLocks(resources.store(), runId,
                     warning -> runLog.warn("lock.recovered", warning, Map.of()))) {
                 RunContext run = new RunContext(runId, resources.warehouse(), resources.store(), locks, options.shard(),
-                        options.fullRefresh(), options.fetchSize(), stop, clock, runLog);
+                        options.fullRefresh(), options.fetchSize(), stop, deadline, clock, runLog);
                 Function<ChangeSetSpec, ChangeSet> changeSets = changeSets(resources);
                 for (Export export : project.selected()) {
                     if (stop.requested()) {
