@@ -24,6 +24,8 @@ final class ExportCounters {
     final AtomicLong inOpenJobs = new AtomicLong();
     /** Set when the time budget ended the reading of the change set: the rows not read go next run. */
     final AtomicBoolean budgetEndedReading = new AtomicBoolean();
+    /** Set when the destination stopped (fatal answer, open circuit) before the change set was read to its end. */
+    final AtomicBoolean stopEndedReading = new AtomicBoolean();
     private final List<RowError> errors = new ArrayList<>();
 
     synchronized void recordError(RowError error) {

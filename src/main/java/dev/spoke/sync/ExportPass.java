@@ -64,7 +64,7 @@ final class ExportPass {
     void run(ChangeSet changeSet) {
         try (BatchPipeline pipeline = new BatchPipeline(export.exportId(), concurrency)) {
             sendChangedRows(changeSet, pipeline);
-            if (export.mode() == SyncMode.MIRROR && !run.stop().requested() && !budgetSpent()) {
+            if (export.mode() == SyncMode.MIRROR && !run.stop().requested() && !budgetSpent() && !destinationStopped()) {
                 sendRemovals(changeSet, pipeline);
             }
             pipeline.awaitAll();
@@ -77,7 +77,7 @@ final class ExportPass {
         List<OutgoingRow> batch = new ArrayList<>(batchSize);
         List<LogEntry> invalid = new ArrayList<>();
         try (ChangeCursor cursor = changeSet.changedRows(run.fetchSize())) {
-            while (!run.stop().requested() && !budgetSpent() && cursor.next()) {
+            while (!run.stop().requested() && !budgetSpent() && !destinationStopped() && cursor.next()) {
                 String key = cursor.key();
                 if (key != null && committer.refusedByJobThisRun(key, cursor.hash())) {
                     continue;
@@ -116,7 +116,8 @@ final class ExportPass {
     private void sendRemovals(ChangeSet changeSet, BatchPipeline pipeline) {
         List<OutgoingRow> batch = new ArrayList<>(batchSize);
         changeSet.removedKeys(run.fetchSize(), (KeyHash removed) -> {
-            if (committer.refusedByJobThisRun(removed.key(), removed.rowHash()) || budgetSpent()) {
+            if (committer.refusedByJobThisRun(removed.key(), removed.rowHash()) || budgetSpent()
+                    || destinationStopped()) {
                 return;
             }
             counters.removed.incrementAndGet();
@@ -142,6 +143,19 @@ final class ExportPass {
     private boolean budgetSpent() {
         if (run.pastDeadline()) {
             counters.budgetEndedReading.set(true);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether nothing more will be sent to the destination in this run (a fatal answer, or its connection's circuit
+     * opened). Reading on would only turn every remaining row into a "not sent" line of sync_log, one commit per batch,
+     * and read the whole change set out of the warehouse for nothing; the rows not read go next run.
+     */
+    private boolean destinationStopped() {
+        if (deliverer.stopped(destination)) {
+            counters.stopEndedReading.set(true);
             return true;
         }
         return false;

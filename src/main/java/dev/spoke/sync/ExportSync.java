@@ -102,7 +102,8 @@ final class ExportSync {
         }
         Optional<String> stopped = deliverer.stopReason(destination).or(deliverer::circuitOpenReason);
         if (stopped.isPresent()) {
-            return result(started, ExportStatus.ERROR, null, stopped.get());
+            return result(started, ExportStatus.ERROR, null, stopped.get()
+                    + (counters.stopEndedReading.get() ? "; changes not read yet go next run" : ""));
         }
         RowCounts rows = counters.snapshot();
         long fromEarlierJobs = counters.fromEarlierJobs.get();
