@@ -39,10 +39,10 @@ import java.util.Optional;
  *   <li><b>Circuit breaker</b>: after {@code delivery.circuit_breaker_failures} consecutive failed requests to the
  *       connection (5xx, timeouts and resets count per request; a 4xx throttle counts once, when it outlasted every
  *       attempt; any answer, a refusal included, ends the streak), the connection counts as down: no more requests
- *       in this run, and every row is rejected as retryable ("not sent: destination X looks down (N consecutive
- *       failures ...); rows left for the next run"). <b>It never half-opens within a run.</b> Retries with backoff
- *       already ride out short outages; once a connection has failed N times in a row, the engine drains the
- *       remaining batches in moments, so a timed probe would depend on how fast the warehouse reads; and rows not
+ *       in this run, and every row handed over is rejected as retryable ("not sent: destination X looks down (N
+ *       consecutive failures ...); rows left for the next run"); the engine stops reading the change set (see
+ *       {@link #stopped}). <b>It never half-opens within a run.</b> Retries with backoff already ride out short
+ *       outages; once a connection has failed N times in a row, the run has nothing to wait for; and rows not
  *       sent are not lost: the next run (the orchestrator's schedule or retry) is the probe.</li>
  *   <li><b>Client-side limits</b> ({@code rate_limit:}): every request (retries, bisection halves and job polls
  *       included) takes a permit of the connection's {@code concurrency} limit, shared by all its exports, and of the
