@@ -64,7 +64,8 @@ final class ExportPass {
     void run(ChangeSet changeSet) {
         try (BatchPipeline pipeline = new BatchPipeline(export.exportId(), concurrency)) {
             sendChangedRows(changeSet, pipeline);
-            if (export.mode() == SyncMode.MIRROR && !run.stop().requested() && !budgetSpent() && !destinationStopped()) {
+            boolean mayGoOn = !run.stop().requested() && !budgetSpent() && !destinationStopped();
+            if (export.mode() == SyncMode.MIRROR && mayGoOn) {
                 sendRemovals(changeSet, pipeline);
             }
             pipeline.awaitAll();

@@ -152,7 +152,8 @@ final class ExportSync {
             return "no changes";
         }
         StringBuilder text = new StringBuilder()
-                .append(rows.delivered()).append(" of ").append(rows.sent() + fromEarlierJobs).append(" rows delivered (")
+                .append(rows.delivered()).append(" of ").append(rows.sent() + fromEarlierJobs)
+                .append(" rows delivered (")
                 .append(rows.added()).append(" added, ").append(rows.changed()).append(" changed, ")
                 .append(rows.removed()).append(" removed");
         if (fromEarlierJobs > 0) {

@@ -34,7 +34,8 @@ class AsyncJobResumeIT {
     void aRunStoppedWhileAJobIsOpenResumesPollingItNextTimeInsteadOfResubmitting() {
         FaultProject project = FaultProject.create(dir, 100);
         JobBoard board = new JobBoard();
-        DestinationRegistry registry = new DestinationRegistry(List.of(new WebhookDestinationFactory(), board.factory()));
+        DestinationRegistry registry = new DestinationRegistry(
+                List.of(new WebhookDestinationFactory(), board.factory()));
         project.configure(HookConfig.webhook("http://unused.invalid/").type(JobBoard.TYPE));
 
         StopSignal stop = new StopSignal();
@@ -80,7 +81,8 @@ class AsyncJobResumeIT {
     void aJobStillRunningWhenTheTimeBudgetEndsIsNotASuccessAndTheNextRunPollsIt() {
         FaultProject project = FaultProject.create(dir, 100);
         JobBoard board = new JobBoard();
-        DestinationRegistry registry = new DestinationRegistry(List.of(new WebhookDestinationFactory(), board.factory()));
+        DestinationRegistry registry = new DestinationRegistry(
+                List.of(new WebhookDestinationFactory(), board.factory()));
         project.configure(HookConfig.webhook("http://unused.invalid/").type(JobBoard.TYPE));
         SyncOptions budget = new SyncOptions(false, Shard.ALL, Optional.of(Duration.ofMillis(1500)),
                 SyncOptions.DEFAULT_FETCH_SIZE, 0);

@@ -68,7 +68,8 @@ class CrashIT {
             Map<String, String> firstKeys = idempotencyKeys(beforeKill);
             Map<String, String> secondKeys = idempotencyKeys(afterKill);
             firstKeys.keySet().retainAll(secondKeys.keySet());
-            assertThat(firstKeys).as("rows the receiver got before the kill (answer still on its way) and again").isNotEmpty();
+            assertThat(firstKeys).as("rows the receiver got before the kill (answer still on its way) and again")
+                    .isNotEmpty();
             firstKeys.forEach((key, idempotencyKey) -> assertThat(secondKeys.get(key))
                     .as("idempotency key of row " + key + " sent again").isEqualTo(idempotencyKey));
         }

@@ -35,7 +35,8 @@ class DestinationDownIT {
     @Test
     void opensTheCircuitOnAReceiverThatAlwaysAnswers503AndTheNextRunDeliversEverything() {
         FaultProject project = FaultProject.create(dir, ROWS);
-        try (FaultyReceiver receiver = FaultyReceiver.start(request -> Reply.status(503, "{\"error\":\"maintenance\"}"))) {
+        try (FaultyReceiver receiver = FaultyReceiver.start(
+                request -> Reply.status(503, "{\"error\":\"maintenance\"}"))) {
             project.configure(config(receiver.url()));
 
             RunOutcome down = project.sync();
@@ -98,7 +99,8 @@ class DestinationDownIT {
             Set<String> rest = new LinkedHashSet<>(project.allKeys());
             rest.removeAll(confirmed);
             counts(up, "success", 0, rest.size(), rest.size(), 0);
-            FaultAssertions.sameKeys(FaultyReceiver.keysSeen(receiver.requestsSince(mark)), rest, "keys the next run sent");
+            FaultAssertions.sameKeys(FaultyReceiver.keysSeen(receiver.requestsSince(mark)), rest,
+                    "keys the next run sent");
             deliveredExactly(project, receiver, project.allKeys());
         }
     }

@@ -41,7 +41,8 @@ class FatalAnswersIT {
             assertThat(receiver.requests()).as("requests: one, never retried, never redirected").hasSize(1);
             assertThat(project.snapshotKeys()).isEmpty();
             assertThat(project.syncLogErrors(run.invocationId())).hasSize((int) sent);
-            assertThat(run.errors().values()).allSatisfy(error -> assertThat(error).startsWith("not sent: ").contains(reason));
+            assertThat(run.errors().values())
+                    .allSatisfy(error -> assertThat(error).startsWith("not sent: ").contains(reason));
         }
     }
 }

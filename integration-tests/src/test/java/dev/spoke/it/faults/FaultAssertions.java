@@ -41,7 +41,8 @@ final class FaultAssertions {
      */
     static void rejectedExactly(FaultProject project, RunOutcome run, Map<String, String> reasons) {
         Map<String, String> reported = run.errors();
-        assertThat(reported.keySet()).as("keys in run results errors[]").containsExactlyInAnyOrderElementsOf(reasons.keySet());
+        assertThat(reported.keySet()).as("keys in run results errors[]")
+                .containsExactlyInAnyOrderElementsOf(reasons.keySet());
         Map<String, String> logged = project.syncLogErrors(run.invocationId());
         assertThat(logged.keySet()).as("keys in sync_log").containsExactlyInAnyOrderElementsOf(reasons.keySet());
         reasons.forEach((key, reason) -> {

@@ -43,8 +43,8 @@ import java.util.stream.IntStream;
  * A dbt project in a temporary directory for fault-injection tests: a DuckDB warehouse file with one table,
  * {@code main.contacts(id, email, score)} holding ids 1..n, a manifest adapted from sample-dbt-project's (its
  * {@code at_risk_customers} node now reads that table and sends it to the {@code hook} connection, keyed by
- * {@code id}, upsert unless a test asks for another mode), profiles.yml, dbt_project.yml and a spoke.yml written from a {@link HookConfig}. State lives in the
- * warehouse (schema {@code spoke}).
+ * {@code id}, upsert unless a test asks for another mode), profiles.yml, dbt_project.yml and a spoke.yml written
+ * from a {@link HookConfig}. State lives in the warehouse (schema {@code spoke}).
  *
  * <p>Runs {@code spoke sync} in process, through {@link SyncEngine} exactly as the CLI's sync command does (load,
  * sync, write run results, exit code from the report), or as the real CLI jar in a subprocess ({@link SpokeProcess}).
@@ -69,7 +69,7 @@ final class FaultProject {
         return create(dir, rows, "upsert");
     }
 
-    /** Writes the project and a warehouse whose table holds ids 1..{@code rows}, sent to {@code hook} in {@code mode}. */
+    /** Writes the project and a warehouse holding ids 1..{@code rows}, sent to {@code hook} in {@code mode}. */
     static FaultProject create(Path dir, int rows, String mode) {
         FaultProject project = new FaultProject(dir, rows);
         try {
@@ -77,7 +77,8 @@ final class FaultProject {
             Files.writeString(dir.resolve("dbt_project.yml"),
                     "name: spoke_sample\nversion: \"1.0.0\"\nconfig-version: 2\nprofile: faults\n");
             Files.writeString(dir.resolve("profiles.yml"),
-                    "faults:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: " + WAREHOUSE_FILE + "\n");
+                    "faults:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: "
+                            + WAREHOUSE_FILE + "\n");
             Files.writeString(dir.resolve("target/manifest.json"), JSON.writeValueAsString(adaptedManifest(mode)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,7 +95,8 @@ final class FaultProject {
 
     /** Every key of the model: "1" .. "n". */
     Set<String> allKeys() {
-        return IntStream.rangeClosed(1, rows).mapToObj(Integer::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        return IntStream.rangeClosed(1, rows).mapToObj(Integer::toString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Writes spoke.yml with the one connection. */

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Case 10: the CLI jar, run as a process against a slow receiver, gets SIGTERM (or SIGINT) mid-run. It starts no new
- * request, lets the requests in flight finish, commits every batch the receiver confirmed, writes run results with status
- * interrupted, and exits with code 6. The next run sends exactly the rows that were not confirmed. In process, a stop
- * also ends a long Retry-After wait at once.
+ * request, lets the requests in flight finish, commits every batch the receiver confirmed, writes run results with
+ * status interrupted, and exits with code 6. The next run sends exactly the rows that were not confirmed. In
+ * process, a stop also ends a long Retry-After wait at once.
  */
 class GracefulStopIT {
     private static final int ROWS = 200;
@@ -110,7 +110,8 @@ class GracefulStopIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (receiver.requests().stream().filter(counted).count() < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the receiver saw only " + receiver.requests().size() + " requests in " + timeout);
+                throw new AssertionError("the receiver saw only " + receiver.requests().size() + " requests in "
+                        + timeout);
             }
             Thread.sleep(20);
         }

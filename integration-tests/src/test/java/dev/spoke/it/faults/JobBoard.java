@@ -43,7 +43,7 @@ final class JobBoard {
         return polls.get();
     }
 
-    /** From now on, jobs report finished, with {@code refused} (key to reason) rejected and every other row delivered. */
+    /** From now on, jobs report finished: {@code refused} (key to reason) rejected, every other row delivered. */
     void finishJobs(Map<String, String> refused) {
         this.refusals = Map.copyOf(refused);
         this.done = true;
@@ -92,7 +92,8 @@ final class JobBoard {
     private final class JobDestination implements Destination {
         @Override
         public WriteResult write(RowBatch batch) {
-            return WriteResult.submitted(new PendingJob("job-" + submits.incrementAndGet(), batch.keys(), "queue=faults"));
+            String jobId = "job-" + submits.incrementAndGet();
+            return WriteResult.submitted(new PendingJob(jobId, batch.keys(), "queue=faults"));
         }
 
         @Override

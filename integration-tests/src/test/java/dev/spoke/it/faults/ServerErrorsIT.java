@@ -48,7 +48,8 @@ class ServerErrorsIT {
                     .collect(Collectors.groupingBy(ReceivedRequest::webhookId));
             assertThat(byMessage).as("one message per batch of 25").hasSize(20);
             byMessage.forEach((id, attempts) -> {
-                assertThat(attempts.get(attempts.size() - 1).reply().status()).as("last answer to " + id).isEqualTo(200);
+                assertThat(attempts.get(attempts.size() - 1).reply().status()).as("last answer to " + id)
+                        .isEqualTo(200);
                 assertThat(attempts).as("attempts of " + id).filteredOn(a -> a.reply().status() == 200).hasSize(1);
                 assertThat(attempts).extracting(ReceivedRequest::body).containsOnly(attempts.get(0).body());
             });

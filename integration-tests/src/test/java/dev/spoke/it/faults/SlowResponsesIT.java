@@ -40,7 +40,8 @@ class SlowResponsesIT {
             Map<String, List<ReceivedRequest>> byMessage = receiver.requests().stream()
                     .collect(Collectors.groupingBy(ReceivedRequest::webhookId));
             assertThat(byMessage).hasSize(6);
-            assertThat(byMessage.values()).as("messages the receiver saw twice").filteredOn(attempts -> attempts.size() > 1)
+            assertThat(byMessage.values()).as("messages the receiver saw twice")
+                    .filteredOn(attempts -> attempts.size() > 1)
                     .hasSize(3)
                     .allSatisfy(attempts -> {
                         ReceivedRequest first = attempts.get(0);

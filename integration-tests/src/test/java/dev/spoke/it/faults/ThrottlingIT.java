@@ -62,7 +62,8 @@ class ThrottlingIT {
                 assertThat(Duration.ofNanos(second.receivedNanos() - first.receivedNanos()))
                         .as("wait after Retry-After: 1").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
                 Instant askedUntil = Instant.from(HTTP_DATE.parse(second.reply().headers().get("Retry-After")));
-                assertThat(third.receivedAt()).as("retry after Retry-After: " + askedUntil).isAfterOrEqualTo(askedUntil);
+                assertThat(third.receivedAt()).as("retry after Retry-After: " + askedUntil)
+                        .isAfterOrEqualTo(askedUntil);
                 assertThat(attempts).extracting(ReceivedRequest::body).as("the same body on every attempt")
                         .containsOnly(first.body());
             });

@@ -47,16 +47,19 @@ class TimeBudgetIT {
 
             Instant started = Instant.parse(run.runResults().path("metadata").path("started_at").asText());
             assertThat(receiver.requests()).as("requests; " + run).extracting(ReceivedRequest::receivedAt).isNotEmpty()
-                    .allSatisfy(at -> assertThat(at).as("request start").isBefore(started.plus(BUDGET).plusMillis(100)));
+                    .allSatisfy(at -> assertThat(at).as("request start")
+                            .isBefore(started.plus(BUDGET).plusMillis(100)));
             Set<String> committed = project.snapshotKeys();
             sameKeys(committed, receiver.acceptedKeys(), "keys committed, against the keys the receiver confirmed");
             long sent = run.rows("sent");
             counts(run, "warn", 0, sent, committed.size(), sent - committed.size());
             assertThat(sent).as("rows read and handed to the destination").isLessThan(ROWS / 10);
             assertThat(run.message()).endsWith("time budget exhausted: changes not read yet go next run");
-            assertThat(run.errors().values()).allSatisfy(reason -> assertThat(reason).contains("time budget exhausted"));
+            assertThat(run.errors().values())
+                    .allSatisfy(reason -> assertThat(reason).contains("time budget exhausted"));
             Map<String, String> logged = project.syncLogErrors(run.invocationId());
-            assertThat(logged).hasSize((int) (sent - committed.size())).doesNotContainKeys(committed.toArray(String[]::new));
+            assertThat(logged).hasSize((int) (sent - committed.size()))
+                    .doesNotContainKeys(committed.toArray(String[]::new));
             assertThat(run.runResults().path("elapsed_time").asDouble()).as("seconds the run took")
                     .isLessThan(BUDGET.toSeconds() + 2.0);
 

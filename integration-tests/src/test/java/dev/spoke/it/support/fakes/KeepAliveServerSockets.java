@@ -19,8 +19,8 @@ import javax.net.ServerSocketFactory;
 
 /**
  * Server sockets whose accepted connections are closed once idle for {@code keepAlive} (nothing read or written),
- * silently, without a {@code Connection: close}, as Node.js (5s by default), nginx or a load balancer do with kept-alive
- * connections. A client that keeps idle connections longer writes its next request into a closed connection.
+ * silently, without a {@code Connection: close}, as Node.js (5s by default), nginx or a load balancer do with
+ * kept-alive connections. A client that keeps idle connections longer writes its next request into a closed connection.
  */
 final class KeepAliveServerSockets extends ServerSocketFactory implements AutoCloseable {
     private final long idleNanos;
