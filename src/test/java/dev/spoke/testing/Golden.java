@@ -23,16 +23,24 @@ public final class Golden {
      * @param actual what the code produced
      */
     public static void assertMatches(String resource, String actual) {
-        Path file = RESOURCES.resolve(resource);
+        assertFileMatches(RESOURCES.resolve(resource), actual);
+    }
+
+    /**
+     * @param file a file of the repository, relative to its root (e.g. {@code docs/reference.md})
+     * @param actual what the code produced
+     */
+    public static void assertFileMatches(Path file, String actual) {
+        String resource = file.toString();
         try {
             if (Boolean.getBoolean("spoke.golden.update")) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual.strip() + "\n", StandardCharsets.UTF_8);
             }
-            assertThat(file).as("golden file src/test/resources/%s (create it with -Dspoke.golden.update=true)", resource)
-                    .exists();
+            assertThat(file).as("golden file %s (create it with -Dspoke.golden.update=true)", resource).exists();
             String expected = Files.readString(file, StandardCharsets.UTF_8).strip();
-            assertThat(actual.strip()).as("output against src/test/resources/%s", resource).isEqualTo(expected);
+            assertThat(actual.strip()).as("output against %s (regenerate with -Dspoke.golden.update=true)", resource)
+                    .isEqualTo(expected);
         } catch (IOException e) {
             throw new AssertionError("cannot read or write " + file, e);
         }
