@@ -78,6 +78,11 @@ public final class SyncEngine {
         Instant started = clock.instant();
         RunLog runLog = log.with(Map.of("run_id", runId));
         List<ExportResult> results = new ArrayList<>();
+        if (project.selected().isEmpty()) {
+            runLog.warn("run.empty", "no export matched the selection; nothing to sync", Map.of());
+            return new SyncReport(runId, project.manifest().metadata().invocationId(), started, Duration.ZERO,
+                    List.of(), args(project, options), SyncReport.exitCodeOf(List.of()));
+        }
         runLog.info("run.started", "syncing " + project.selected().size() + " export(s)", Map.of());
         try (RunResources resources = RunResources.open(project)) {
             resources.store().prepare();
@@ -121,6 +126,9 @@ public final class SyncEngine {
     public List<ExportPlan> plan(LoadedProject project, SyncOptions options) {
         requireProblemFree(project);
         List<ExportPlan> plans = new ArrayList<>();
+        if (project.selected().isEmpty()) {
+            return plans;
+        }
         try (RunResources resources = RunResources.open(project)) {
             for (Export export : project.selected()) {
                 plans.add(new ExportPlanner(resources, export, options).plan());
