@@ -125,11 +125,13 @@ public final class SyncEngine {
                         exportLog.info("export.started", "sending " + export.model().displayName() + " to "
                                 + connection.name() + " (" + export.mode().configName() + ")", Map.of());
                         result = new ExportSync(run.withLog(exportLog), export, deliverer, context, changeSets).run();
-                        exportLog.info("export.finished", result.status().jsonName() + ": " + result.message(),
-                                Map.of());
                     }
                     results.add(result);
                     observer.exportFinished(result);
+                    if (stale.isEmpty()) {
+                        exportLog.info("export.finished", result.status().jsonName() + ": " + result.message(),
+                                Map.of());
+                    }
                 }
             } finally {
                 contexts.values().forEach(context -> shutdown(context.http()));
