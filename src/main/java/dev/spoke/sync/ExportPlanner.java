@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.SpokeException;
 import dev.spoke.config.Export;
+import dev.spoke.destination.SyncMode;
 import dev.spoke.state.ChangeCounts;
 import dev.spoke.state.ChangeCursor;
 import dev.spoke.state.ChangeSet;
@@ -43,15 +44,16 @@ final class ExportPlanner {
                 }
             }
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
-                    export.mode().configName(), counts, toSend(counts), samples, null);
+                    export.mode().configName(), counts, toSend(export.mode(), counts), samples, null);
         } catch (SpokeException e) {
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
                     export.mode().configName(), null, 0, List.of(), e.getMessage());
         }
     }
 
-    private long toSend(ChangeCounts counts) {
-        return switch (export.mode()) {
+    /** The rows a sync in {@code mode} sends for {@code counts}. */
+    static long toSend(SyncMode mode, ChangeCounts counts) {
+        return switch (mode) {
             case UPSERT -> counts.added() + counts.changed();
             case MIRROR -> counts.added() + counts.changed() + counts.removed();
             case INSERT -> counts.added();

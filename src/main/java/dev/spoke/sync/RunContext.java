@@ -23,6 +23,8 @@ import java.time.Clock;
  * @param stop set on SIGINT/SIGTERM
  * @param clock the clock
  * @param log the run's log
+ * @param observer hears each export start and end (metrics, progress)
+ * @param countTotals whether to count each export's change set before sending it, for the observer's totals
  */
 record RunContext(
         String runId,
@@ -34,7 +36,9 @@ record RunContext(
         int fetchSize,
         StopSignal stop,
         Clock clock,
-        RunLog log) {
+        RunLog log,
+        SyncObserver observer,
+        boolean countTotals) {
     RunContext {
         requireNonNull(runId, "runId is null");
         requireNonNull(warehouse, "warehouse is null");
@@ -44,10 +48,12 @@ record RunContext(
         requireNonNull(stop, "stop is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(log, "log is null");
+        requireNonNull(observer, "observer is null");
     }
 
     /** The same context, logging with extra fields (export, destination). */
     RunContext withLog(RunLog exportLog) {
-        return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, clock, exportLog);
+        return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, clock, exportLog,
+                observer, countTotals);
     }
 }
