@@ -29,16 +29,18 @@ final class ExportPlanner {
         try {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
-            ChangeSet changeSet = resources.localState()
-                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
-                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists);
-            ChangeCounts counts = changeSet.counts();
+            ChangeCounts counts;
             List<ObjectNode> samples = new ArrayList<>();
-            if (options.samples() > 0) {
-                try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
-                    while (samples.size() < options.samples() && cursor.next()) {
-                        if (cursor.key() != null && cursor.duplicates() == 1) {
-                            samples.add(shape.mapper().map(cursor::value));
+            try (ChangeSet changeSet = resources.localState()
+                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists)) {
+                counts = changeSet.counts();
+                if (options.samples() > 0) {
+                    try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
+                        while (samples.size() < options.samples() && cursor.next()) {
+                            if (cursor.key() != null && cursor.duplicates() == 1) {
+                                samples.add(shape.mapper().map(cursor::value));
+                            }
                         }
                     }
                 }

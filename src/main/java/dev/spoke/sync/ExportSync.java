@@ -70,11 +70,12 @@ final class ExportSync {
                         export.connection().name(), run.runId(), counters);
                 try (Destination destination = createDestination()) {
                     new JobResumer(run, export, destination, deliverer, committer).resume();
-                    ChangeSet changeSet = changeSets.apply(shape.spec());
-                    run.observer().exportStarted(new LiveExport(export.id(), export.model().displayName(),
-                            export.connection().name(), total(changeSet), counters::snapshot));
-                    new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer, counters)
-                            .run(changeSet);
+                    try (ChangeSet changeSet = changeSets.apply(shape.spec())) {
+                        run.observer().exportStarted(new LiveExport(export.id(), export.model().displayName(),
+                                export.connection().name(), total(changeSet), counters::snapshot));
+                        new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer,
+                                counters).run(changeSet);
+                    }
                     timing.add(new PhaseTiming("deliver", deliverStarted, run.clock().instant()));
                     return finish(started, destination);
                 }
