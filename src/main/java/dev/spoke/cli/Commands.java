@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spoke.config.SecretRedactor;
-import dev.spoke.delivery.DeliveryListener;
+import dev.spoke.report.LoggingDeliveryListener;
+import dev.spoke.report.RunLog;
+import java.util.Map;
+import java.util.UUID;
 import dev.spoke.sync.SyncEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -14,8 +17,14 @@ final class Commands {
     }
 
     static SyncEngine engine(CliServices services, OutputOptions output) {
-        return new SyncEngine(services.registry(), services.clock(), output.log(services.err(), services.clock()),
-                new SimpleMeterRegistry(), DeliveryListener.NONE, services.stop());
+        RunLog log = output.log(services.err(), services.clock()).with(Map.of("run_id", newRunId()));
+        return new SyncEngine(services.registry(), services.clock(), log, new SimpleMeterRegistry(),
+                new LoggingDeliveryListener(log), services.stop());
+    }
+
+    /** A new run id: every log line of a command carries it, and a sync's run results too. */
+    static String newRunId() {
+        return UUID.randomUUID().toString();
     }
 
     static String redact(String text) {

@@ -27,6 +27,11 @@ final class ProjectOptions {
             description = "The manifest to read. Default: <project-dir>/<target-path>/manifest.json.")
     Path manifest;
 
+    @Option(names = "--run-results", paramLabel = "FILE",
+            description = "dbt's run_results.json, for result: selectors and freshness gating (sync). Default:"
+                    + " <project-dir>/<target-path>/run_results.json when it exists.")
+    Path runResults;
+
     @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "SELECTOR",
             description = "dbt selection syntax (names, tag:, path:, fqn:, config.materialized:, +graph, unions, intersections) plus export: and destination:.")
     List<String> select = new ArrayList<>();
@@ -35,10 +40,16 @@ final class ProjectOptions {
     List<String> exclude = new ArrayList<>();
 
     ProjectRequest toRequest(Environment environment) {
+        return toRequest(environment, false);
+    }
+
+    /** @param requireRunResults whether a missing run_results.json is a config error ({@code --require-run-results}) */
+    ProjectRequest toRequest(Environment environment, boolean requireRunResults) {
         Path dir = projectDir;
         if (dir == null) {
             dir = environment.get("DBT_PROJECT_DIR").map(Path::of).orElse(Path.of("."));
         }
-        return new ProjectRequest(dir, profilesDir, profile, target, manifest, select, exclude, environment);
+        return new ProjectRequest(dir, profilesDir, profile, target, manifest, select, exclude, environment,
+                runResults, requireRunResults);
     }
 }

@@ -26,6 +26,14 @@ final class RunOptions {
     int fetchSize = SyncOptions.DEFAULT_FETCH_SIZE;
 
     SyncOptions toOptions(int samples) {
+        return toOptions(samples, false, Optional.empty());
+    }
+
+    /**
+     * @param allowStale {@code --allow-stale}
+     * @param runId the run's id, already on the log's lines
+     */
+    SyncOptions toOptions(int samples, boolean allowStale, Optional<String> runId) {
         Shard parsedShard;
         Optional<Duration> budget;
         try {
@@ -38,6 +46,6 @@ final class RunOptions {
         if (fetchSize < 1) {
             throw SpokeException.config("--fetch-size must be at least 1, got " + fetchSize, null);
         }
-        return new SyncOptions(fullRefresh, parsedShard, budget, fetchSize, samples);
+        return new SyncOptions(fullRefresh, parsedShard, budget, fetchSize, samples, allowStale, runId);
     }
 }

@@ -44,8 +44,10 @@ public final class SpokeCommand implements Runnable {
         commandLine.setOut(new PrintWriter(services.out(), true));
         commandLine.setErr(new PrintWriter(services.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> handle(exception, services,
-                parseResult.originalArgs().contains("--debug")));
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
+                JsonErrors.requested(parseResult.originalArgs()) && !parseResult.originalArgs().contains("--debug")
+                        ? JsonErrors.report(exception, services)
+                        : handle(exception, services, parseResult.originalArgs().contains("--debug")));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             Main.printError(services.err(), "spoke: " + exception.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(exception, services.err());

@@ -17,7 +17,11 @@ enum SettingType {
     /** A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d}; a bare number is seconds. */
     DURATION("duration"),
     /** One of a fixed list of words. */
-    CHOICE("choice");
+    CHOICE("choice"),
+    /** A list of text values; a single value is a list of one. */
+    TEXT_LIST("list of text"),
+    /** A secret, which must come from env_var() so that it stays out of the file (a {@link Secret}). */
+    SECRET("secret from env_var()");
 
 
     private final String label;
@@ -37,6 +41,22 @@ enum SettingType {
      * @throws IllegalArgumentException saying what was expected and what was found
      */
     Object convert(Object value) {
+        if (this == SECRET) {
+            if (value instanceof Secret secret) {
+                return secret;
+            }
+            throw new IllegalArgumentException("this is a secret written into the file; it must come from the"
+                    + " environment with \"{{ env_var('NAME') }}\"");
+        }
+        if (this == TEXT_LIST) {
+            List<?> items = value instanceof List<?> list ? list : List.of(value);
+            return items.stream().map(item -> {
+                if (item instanceof Map || item instanceof List || item == null) {
+                    throw new IllegalArgumentException("expected a list of text values, got " + items);
+                }
+                return String.valueOf(item).trim();
+            }).toList();
+        }
         if (value instanceof Map || value instanceof List) {
             throw new IllegalArgumentException("expected a " + label + ", got a " + (value instanceof Map
                     ? "mapping" : "list"));
@@ -44,6 +64,7 @@ enum SettingType {
         String text = String.valueOf(value).trim();
         return switch (this) {
             case TEXT, CHOICE -> text;
+            case TEXT_LIST, SECRET -> throw new IllegalStateException("converted above");
             case WHOLE_NUMBER -> {
                 try {
                     yield value instanceof Number number && !(value instanceof Double)

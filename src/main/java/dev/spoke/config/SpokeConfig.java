@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +15,19 @@ import java.util.Optional;
  * @param file the file it was read from, or {@code null} when the project has none
  * @param connections connections by name, in file order
  * @param state where delivery state is kept
+ * @param alerts when to tell someone about a run, and where ({@code alerts:}), in file order
  */
-public record SpokeConfig(Path file, Map<String, ConnectionSpec> connections, StateSettings state) {
+public record SpokeConfig(
+        Path file, Map<String, ConnectionSpec> connections, StateSettings state, List<AlertRule> alerts) {
     public SpokeConfig {
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         requireNonNull(state, "state is null");
+        alerts = List.copyOf(alerts);
+    }
+
+    /** A config without alerts. */
+    public SpokeConfig(Path file, Map<String, ConnectionSpec> connections, StateSettings state) {
+        this(file, connections, state, List.of());
     }
 
     public Optional<ConnectionSpec> connection(String name) {

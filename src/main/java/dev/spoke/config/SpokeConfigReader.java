@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Reads {@code spoke.yml} (or {@code spoke.yaml}) from a dbt project directory: the connections, with
- * {@code env_var()} rendered, and the state settings.
+ * {@code env_var()} rendered, the state settings and the alerts.
  *
  * <p>Problems in what the file says (unknown keys, bad values, a missing env var) are collected, not thrown, so that
  * commands that need no secrets still work; a file that is not YAML at all is one {@link SpokeException} naming the
@@ -30,7 +30,8 @@ public final class SpokeConfigReader {
     /** The file names spoke looks for, in order. */
     public static final List<String> FILE_NAMES = List.of("spoke.yml", "spoke.yaml");
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("connections", SpokeYmlSettings.STATE.name());
+    private static final List<String> TOP_LEVEL_KEYS = List.of("connections", SpokeYmlSettings.STATE.name(),
+            AlertsReader.KEY);
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -60,16 +61,21 @@ public final class SpokeConfigReader {
         TemplatedValues values = new TemplatedValues(renderer, fileName, problems);
         Map<String, ConnectionSpec> connections = new LinkedHashMap<>();
         StateSettingsBuilder state = new StateSettingsBuilder();
+        List<AlertRule> alerts = new java.util.ArrayList<>();
         if (root != null && !root.isNull() && !root.isMissingNode()) {
             if (!root.isObject()) {
                 problems.add("invalid-value", null, fileName, null,
-                        fileName + " must be a mapping with connections: and state:",
+                        fileName + " must be a mapping with connections:, state: and alerts:",
                         "Start the file with connections: and list each connection under it");
             } else {
                 readTopLevel(root, fileName, values, problems, connections, state);
+                JsonNode alertsNode = root.get(AlertsReader.KEY);
+                if (alertsNode != null && !alertsNode.isNull()) {
+                    alerts.addAll(new AlertsReader(values, fileName, problems, connections).read(alertsNode));
+                }
             }
         }
-        SpokeConfig config = new SpokeConfig(file, connections, state.build());
+        SpokeConfig config = new SpokeConfig(file, connections, state.build(), alerts);
         return new SpokeConfigResult(config, problems.sorted());
     }
 

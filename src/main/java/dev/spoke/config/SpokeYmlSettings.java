@@ -9,8 +9,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The settings blocks of spoke.yml, declared as data: {@code state:}, and per connection {@code rate_limit:} and
- * {@code delivery:}. {@link SpokeConfigReader} parses with these tables and {@link #documentation()} renders them for
+ * The settings blocks of spoke.yml, declared as data: {@code state:}, each entry of {@code alerts:}, and per connection
+ * {@code rate_limit:} and {@code delivery:}. {@link SpokeConfigReader} parses with these tables and {@link #documentation()} renders them for
  * the reference docs, so the two cannot drift.
  */
 public final class SpokeYmlSettings {
@@ -77,6 +77,24 @@ public final class SpokeYmlSettings {
                     "How long rows of spoke.sync_log are kept",
                     b -> b.syncLogRetention, (b, v) -> b.syncLogRetention = (Duration) v)));
 
+    static final SettingsBlock<AlertRuleBuilder> ALERT = new SettingsBlock<>("alerts", List.of(
+            SettingKey.<AlertRuleBuilder>choice("on", AlertRule.Trigger.configNames(),
+                    "What sets the alert off: a failed run, more rejected or invalid rows than the threshold, or every"
+                            + " watched export skipped as stale",
+                    b -> b.on, (b, v) -> b.on = (String) v),
+            SettingKey.<AlertRuleBuilder>of("threshold", SettingType.WHOLE_NUMBER,
+                    "For on: rejected_rows, alert when more rows than this were rejected or invalid in the run",
+                    b -> b.threshold == null ? 0L : b.threshold, (b, v) -> b.threshold = (Long) v).atLeast(0),
+            SettingKey.<AlertRuleBuilder>of("to", SettingType.TEXT,
+                    "A webhook connection of spoke.yml to post the alert to, as a signed spoke.alert event",
+                    b -> b.to, (b, v) -> b.to = (String) v),
+            SettingKey.<AlertRuleBuilder>of("slack_webhook_url", SettingType.SECRET,
+                    "A Slack incoming webhook URL to post the alert to; it is a credential, so read it with env_var()",
+                    b -> null, (b, v) -> b.slackWebhookUrl = (Secret) v),
+            SettingKey.<AlertRuleBuilder>of("connections", SettingType.TEXT_LIST,
+                    "The connections whose exports the alert watches; unset for every one",
+                    b -> null, (b, v) -> b.connections = castList(v))));
+
     /** The keys of a connection that are not options of its destination type. */
     static final List<String> CONNECTION_KEYS = List.of("type", RATE_LIMIT.name(), DELIVERY.name());
 
@@ -105,7 +123,13 @@ public final class SpokeYmlSettings {
         document(RATE_LIMIT, "connections.<name>.rate_limit", new DeliverySettingsBuilder(), docs);
         document(DELIVERY, "connections.<name>.delivery", new DeliverySettingsBuilder(), docs);
         document(STATE, "state", new StateSettingsBuilder(), docs);
+        document(ALERT, "alerts[]", new AlertRuleBuilder(), docs);
         return List.copyOf(docs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object value) {
+        return (List<String>) value;
     }
 
     private static <B> void document(SettingsBlock<B> block, String prefix, B defaults, List<SettingDoc> docs) {

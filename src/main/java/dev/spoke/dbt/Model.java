@@ -2,7 +2,6 @@ package dev.spoke.dbt;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,32 +81,6 @@ public record Model(
         requireNonNull(config, "config is null");
     }
 
-    /** The model without dbt's inferred primary key and without its raw config (both empty). */
-    public Model(
-            String uniqueId,
-            String name,
-            String packageName,
-            String version,
-            String latestVersion,
-            Relation relation,
-            String relationName,
-            String materialization,
-            List<String> uniqueKey,
-            Map<String, Column> columns,
-            List<Constraint> constraints,
-            boolean contractEnforced,
-            List<String> tags,
-            List<String> fqn,
-            String path,
-            String originalFilePath,
-            String patchPath,
-            ObjectNode meta,
-            List<String> dependsOn,
-            boolean enabled) {
-        this(uniqueId, name, packageName, version, latestVersion, relation, relationName, materialization, uniqueKey,
-                columns, constraints, contractEnforced, tags, fqn, path, originalFilePath, patchPath, meta, dependsOn,
-                enabled, List.of(), JsonNodeFactory.instance.objectNode());
-    }
 
     /**
      * The file a user edits to change this model's config: the properties file (schema.yml) when there is one,

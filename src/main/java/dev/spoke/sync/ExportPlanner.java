@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.SpokeException;
 import dev.spoke.config.Export;
+import dev.spoke.destination.SyncMode;
 import dev.spoke.state.ChangeCounts;
 import dev.spoke.state.ChangeCursor;
 import dev.spoke.state.ChangeSet;
@@ -28,30 +29,33 @@ final class ExportPlanner {
         try {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
-            ChangeSet changeSet = resources.localState()
-                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
-                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists);
-            ChangeCounts counts = changeSet.counts();
+            ChangeCounts counts;
             List<ObjectNode> samples = new ArrayList<>();
-            if (options.samples() > 0) {
-                try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
-                    while (samples.size() < options.samples() && cursor.next()) {
-                        if (cursor.key() != null && cursor.duplicates() == 1) {
-                            samples.add(shape.mapper().map(cursor::value));
+            try (ChangeSet changeSet = resources.localState()
+                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists)) {
+                counts = changeSet.counts();
+                if (options.samples() > 0) {
+                    try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
+                        while (samples.size() < options.samples() && cursor.next()) {
+                            if (cursor.key() != null && cursor.duplicates() == 1) {
+                                samples.add(shape.mapper().map(cursor::value));
+                            }
                         }
                     }
                 }
             }
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
-                    export.mode().configName(), counts, toSend(counts), samples, null);
+                    export.mode().configName(), counts, toSend(export.mode(), counts), samples, null);
         } catch (SpokeException e) {
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
                     export.mode().configName(), null, 0, List.of(), e.getMessage());
         }
     }
 
-    private long toSend(ChangeCounts counts) {
-        return switch (export.mode()) {
+    /** The rows a sync in {@code mode} sends for {@code counts}. */
+    static long toSend(SyncMode mode, ChangeCounts counts) {
+        return switch (mode) {
             case UPSERT -> counts.added() + counts.changed();
             case MIRROR -> counts.added() + counts.changed() + counts.removed();
             case INSERT -> counts.added();

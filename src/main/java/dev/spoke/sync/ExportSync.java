@@ -10,6 +10,7 @@ import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliverySettings;
 import dev.spoke.destination.Destination;
 import dev.spoke.destination.DestinationContext;
+import dev.spoke.state.ChangeCounts;
 import dev.spoke.state.ChangeSet;
 import dev.spoke.state.ChangeSetSpec;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -68,8 +70,12 @@ final class ExportSync {
                         export.connection().name(), run.runId(), counters);
                 try (Destination destination = createDestination()) {
                     new JobResumer(run, export, destination, deliverer, committer).resume();
-                    new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer, counters)
-                            .run(changeSets.apply(shape.spec()));
+                    try (ChangeSet changeSet = changeSets.apply(shape.spec())) {
+                        run.observer().exportStarted(new LiveExport(export.id(), export.model().displayName(),
+                                export.connection().name(), total(changeSet), counters::snapshot));
+                        new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer,
+                                counters).run(changeSet);
+                    }
                     timing.add(new PhaseTiming("deliver", deliverStarted, run.clock().instant()));
                     return finish(started, destination);
                 }
@@ -83,6 +89,15 @@ final class ExportSync {
             run.log().error("export.failed", "unexpected failure: " + e, Map.of());
             return result(started, ExportStatus.ERROR, null, "unexpected failure: " + e);
         }
+    }
+
+    /** Rows to send plus invalid rows, when the run counts totals (only where counting is cheap). */
+    private OptionalLong total(ChangeSet changeSet) {
+        if (!run.countTotals()) {
+            return OptionalLong.empty();
+        }
+        ChangeCounts counts = changeSet.counts();
+        return OptionalLong.of(ExportPlanner.toSend(export.mode(), counts) + counts.invalid());
     }
 
     private Destination createDestination() {

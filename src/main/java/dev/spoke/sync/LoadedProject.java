@@ -9,6 +9,7 @@ import dev.spoke.dbt.DbtProject;
 import dev.spoke.dbt.Manifest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A dbt project as spoke sees it: the manifest, spoke.yml, every export found, the ones selected, and every problem,
@@ -24,6 +25,7 @@ import java.util.List;
  * @param blockingProblems problems of the selected models or of connections they use: nothing runs while any remain
  * @param otherProblems problems elsewhere in the project: reported, not blocking
  * @param warnings selection warnings and manifest warnings
+ * @param runResults dbt's run_results.json, when one was read (for {@code result:} selectors and freshness gating)
  */
 public record LoadedProject(
         ProjectRequest request,
@@ -35,7 +37,8 @@ public record LoadedProject(
         List<Export> selected,
         List<Problem> blockingProblems,
         List<Problem> otherProblems,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<RunResultsFile> runResults) {
 
     public LoadedProject {
         requireNonNull(request, "request is null");
@@ -48,6 +51,16 @@ public record LoadedProject(
         blockingProblems = List.copyOf(blockingProblems);
         otherProblems = List.copyOf(otherProblems);
         warnings = List.copyOf(warnings);
+        requireNonNull(runResults, "runResults is null");
+    }
+
+    /** A project loaded without dbt's run results. */
+    public LoadedProject(
+            ProjectRequest request, DbtProject dbtProject, Path targetDir, Manifest manifest, SpokeConfig config,
+            List<Export> exports, List<Export> selected, List<Problem> blockingProblems, List<Problem> otherProblems,
+            List<String> warnings) {
+        this(request, dbtProject, targetDir, manifest, config, exports, selected, blockingProblems, otherProblems,
+                warnings, Optional.empty());
     }
 
     /** Every problem, blocking first. */

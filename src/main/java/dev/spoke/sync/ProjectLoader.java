@@ -44,6 +44,23 @@ public final class ProjectLoader {
      * @param runResults dbt's run results for {@code result:} selectors, or {@code null}
      */
     public LoadedProject load(ProjectRequest request, RunResults runResults) {
+        return load(request, runResults == null ? null : new RunResultsFile(Path.of("run_results.json"), runResults,
+                null), false);
+    }
+
+    /**
+     * Loads the project with dbt's run results as the request says: {@code --run-results}, else
+     * {@code <target-path>/run_results.json} when it exists. They drive {@code result:} selectors and, in a sync,
+     * freshness gating.
+     *
+     * @throws dev.spoke.SpokeException (CONFIG_ERROR) when the file named by {@code --run-results} is missing, or
+     *     none is found while {@code --require-run-results} is set, or the file is not dbt run results
+     */
+    public LoadedProject load(ProjectRequest request) {
+        return load(request, null, true);
+    }
+
+    private LoadedProject load(ProjectRequest request, RunResultsFile given, boolean readRunResults) {
         Path projectDir = request.projectDir().toAbsolutePath().normalize();
         DbtProject dbtProject = DbtProject.read(projectDir, request.environment());
         Path targetDir = projectDir.resolve(dbtProject.targetPath()).normalize();
@@ -52,6 +69,10 @@ public final class ProjectLoader {
                 : targetDir.resolve("manifest.json");
         List<String> warnings = new ArrayList<>();
         Manifest manifest = ManifestReader.read(manifestPath, warnings::add);
+        RunResultsFile runResultsFile = readRunResults
+                ? RunResultsLocator.read(request, projectDir, targetDir, manifest, warnings::add).orElse(null)
+                : given;
+        RunResults runResults = runResultsFile == null ? null : runResultsFile.results();
         SpokeConfigResult config = SpokeConfigReader.read(projectDir, new TemplateRenderer(request.environment()));
         Discovery discovery = ExportBinder.discover(manifest, config, registry);
 
@@ -79,7 +100,7 @@ public final class ProjectLoader {
             (blocks(problem, selectedModels, selectedConnections) ? blocking : other).add(problem);
         }
         return new LoadedProject(request, dbtProject, targetDir, manifest, config.config(), discovery.exports(),
-                selected, blocking, other, warnings);
+                selected, blocking, other, warnings, java.util.Optional.ofNullable(runResultsFile));
     }
 
     /** A problem blocks when it is about a selected model, a connection a selected entry uses, or spoke.yml at large. */

@@ -17,14 +17,24 @@ import java.util.List;
  * @param select {@code --select} arguments (empty: everything)
  * @param exclude {@code --exclude} arguments
  * @param environment where env_var() looks
+ * @param runResults {@code --run-results}: dbt's run_results.json, which must then exist; or {@code null} for
+ *     {@code <target-path>/run_results.json} when that exists
+ * @param requireRunResults {@code --require-run-results}: a missing run_results.json is a config error
  */
 public record ProjectRequest(
         Path projectDir, Path profilesDir, String profile, String target, Path manifest, List<String> select,
-        List<String> exclude, Environment environment) {
+        List<String> exclude, Environment environment, Path runResults, boolean requireRunResults) {
     public ProjectRequest {
         requireNonNull(projectDir, "projectDir is null");
         select = List.copyOf(select);
         exclude = List.copyOf(exclude);
         requireNonNull(environment, "environment is null");
+    }
+
+    /** A request that reads dbt's run results from the default place, when they are there. */
+    public ProjectRequest(
+            Path projectDir, Path profilesDir, String profile, String target, Path manifest, List<String> select,
+            List<String> exclude, Environment environment) {
+        this(projectDir, profilesDir, profile, target, manifest, select, exclude, environment, null, false);
     }
 }

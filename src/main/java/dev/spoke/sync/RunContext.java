@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param deadline the end of the time budget ({@code --time-budget}), or empty
  * @param clock the clock
  * @param log the run's log
+ * @param observer hears each export start and end (metrics, progress)
+ * @param countTotals whether to count each export's change set before sending it, for the observer's totals
  */
 record RunContext(
         String runId,
@@ -38,7 +40,9 @@ record RunContext(
         StopSignal stop,
         Optional<Instant> deadline,
         Clock clock,
-        RunLog log) {
+        RunLog log,
+        SyncObserver observer,
+        boolean countTotals) {
     RunContext {
         requireNonNull(runId, "runId is null");
         requireNonNull(warehouse, "warehouse is null");
@@ -49,12 +53,13 @@ record RunContext(
         requireNonNull(deadline, "deadline is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(log, "log is null");
+        requireNonNull(observer, "observer is null");
     }
 
     /** The same context, logging with extra fields (export, destination). */
     RunContext withLog(RunLog exportLog) {
         return new RunContext(runId, warehouse, store, locks, shard, fullRefresh, fetchSize, stop, deadline, clock,
-                exportLog);
+                exportLog, observer, countTotals);
     }
 
     /** Whether the time budget is spent: no more rows are read, as no more requests start. */

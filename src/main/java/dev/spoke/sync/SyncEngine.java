@@ -54,19 +54,30 @@ public final class SyncEngine {
     private final MeterRegistry meters;
     private final DeliveryListener listener;
     private final StopSignal stop;
+    private final SyncObserver observer;
 
     public SyncEngine(DestinationRegistry registry, Clock clock, RunLog log, MeterRegistry meters,
             DeliveryListener listener, StopSignal stop) {
+        this(registry, clock, log, meters, listener, stop, SyncObserver.NONE);
+    }
+
+    /**
+     * @param observer hears each export start and end (metrics from each export's result, progress lines)
+     */
+    public SyncEngine(DestinationRegistry registry, Clock clock, RunLog log, MeterRegistry meters,
+            DeliveryListener listener, StopSignal stop, SyncObserver observer) {
         this.registry = requireNonNull(registry, "registry is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.log = requireNonNull(log, "log is null");
         this.meters = requireNonNull(meters, "meters is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.stop = requireNonNull(stop, "stop is null");
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
+    /** Loads the project, with dbt's run results when the request names them or dbt left them in the target path. */
     public LoadedProject load(ProjectRequest request) {
-        LoadedProject project = new ProjectLoader(registry).load(request, null);
+        LoadedProject project = new ProjectLoader(registry).load(request);
         project.warnings().forEach(warning -> log.warn("project.warning", warning, Map.of()));
         return project;
     }
@@ -74,10 +85,16 @@ public final class SyncEngine {
     /** Sends what changed for every selected export and reports on each. */
     public SyncReport sync(LoadedProject project, SyncOptions options) {
         requireProblemFree(project);
-        String runId = UUID.randomUUID().toString();
+        FreshnessGate freshness = FreshnessGate.of(project, options.allowStale());
+        String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         Instant started = clock.instant();
         RunLog runLog = log.with(Map.of("run_id", runId));
         List<ExportResult> results = new ArrayList<>();
+        if (project.selected().isEmpty()) {
+            runLog.warn("run.empty", "no export matched the selection; nothing to sync", Map.of());
+            return new SyncReport(runId, project.manifest().metadata().invocationId(), started, Duration.ZERO,
+                    List.of(), args(project, options), SyncReport.exitCodeOf(List.of()));
+        }
         runLog.info("run.started", "syncing " + project.selected().size() + " export(s)", Map.of());
         try (RunResources resources = RunResources.open(project)) {
             resources.store().prepare();
@@ -89,24 +106,38 @@ public final class SyncEngine {
             Map<String, DestinationContext> contexts = new HashMap<>();
             try (RunLocks locks = new RunLocks(resources.store(), runId,
                     warning -> runLog.warn("lock.recovered", warning, Map.of()))) {
+                boolean countTotals = observer.wantsTotals()
+                        && (resources.localState() || resources.warehouse().adapterType().equals("duckdb"));
                 RunContext run = new RunContext(runId, resources.warehouse(), resources.store(), locks, options.shard(),
-                        options.fullRefresh(), options.fetchSize(), stop, deadline, clock, runLog);
+                        options.fullRefresh(), options.fetchSize(), stop, deadline, clock, runLog, observer,
+                        countTotals);
                 Function<ChangeSetSpec, ChangeSet> changeSets = changeSets(resources);
                 for (Export export : project.selected()) {
                     if (stop.requested()) {
                         break;
                     }
                     ConnectionSpec connection = export.connection();
-                    Deliverer deliverer = deliverers.computeIfAbsent(connection.name(),
-                            name -> new Deliverer(name, connection.delivery(), deliveryContext));
-                    DestinationContext context = contexts.computeIfAbsent(connection.name(),
-                            name -> destinationContext(HttpClients.forConnection(connection.delivery()), project));
                     RunLog exportLog = runLog.with(Map.of("export", export.id(), "destination", connection.name()));
-                    exportLog.info("export.started", "sending " + export.model().displayName() + " to "
-                            + connection.name() + " (" + export.mode().configName() + ")", Map.of());
-                    ExportResult result = new ExportSync(run.withLog(exportLog), export, deliverer, context, changeSets).run();
-                    exportLog.info("export.finished", result.status().jsonName() + ": " + result.message(), Map.of());
+                    Optional<String> stale = freshness.staleReason(export);
+                    ExportResult result;
+                    if (stale.isPresent()) {
+                        exportLog.warn("export.stale", stale.get(), Map.of());
+                        result = FreshnessGate.skipped(export, stale.get());
+                    } else {
+                        Deliverer deliverer = deliverers.computeIfAbsent(connection.name(),
+                                name -> new Deliverer(name, connection.delivery(), deliveryContext));
+                        DestinationContext context = contexts.computeIfAbsent(connection.name(),
+                                name -> destinationContext(HttpClients.forConnection(connection.delivery()), project));
+                        exportLog.info("export.started", "sending " + export.model().displayName() + " to "
+                                + connection.name() + " (" + export.mode().configName() + ")", Map.of());
+                        result = new ExportSync(run.withLog(exportLog), export, deliverer, context, changeSets).run();
+                    }
                     results.add(result);
+                    observer.exportFinished(result);
+                    if (stale.isEmpty()) {
+                        exportLog.info("export.finished", result.status().jsonName() + ": " + result.message(),
+                                Map.of());
+                    }
                 }
             } finally {
                 contexts.values().forEach(context -> shutdown(context.http()));
@@ -121,6 +152,9 @@ public final class SyncEngine {
     public List<ExportPlan> plan(LoadedProject project, SyncOptions options) {
         requireProblemFree(project);
         List<ExportPlan> plans = new ArrayList<>();
+        if (project.selected().isEmpty()) {
+            return plans;
+        }
         try (RunResources resources = RunResources.open(project)) {
             for (Export export : project.selected()) {
                 plans.add(new ExportPlanner(resources, export, options).plan());
@@ -210,6 +244,11 @@ public final class SyncEngine {
         args.put("full_refresh", options.fullRefresh());
         args.put("shard", options.shard().toString());
         options.timeBudget().ifPresent(budget -> args.put("time_budget_seconds", budget.toSeconds()));
+        args.put("allow_stale", options.allowStale());
+        project.runResults().ifPresent(file -> {
+            args.put("run_results", file.path().toString());
+            args.put("run_results_invocation_id", file.invocationId());
+        });
         return args;
     }
 

@@ -93,7 +93,7 @@ final class ModelFixture {
         return new Model(uniqueId, name, "shop", version, version, new Relation("analytics", "marts", alias),
                 "\"analytics\".\"marts\".\"" + alias + "\"", materialization, uniqueKey, columns, constraints, false,
                 List.of(), List.of("shop", "marts", name), "marts/" + name + ".sql", "models/marts/" + name + ".sql",
-                patchPath, meta, List.of(), true);
+                patchPath, meta, List.of(), true, List.of(), JsonNodeFactory.instance.objectNode());
     }
 
     static Manifest manifest(Model... models) {

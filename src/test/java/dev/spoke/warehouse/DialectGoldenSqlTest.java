@@ -3,9 +3,7 @@ package dev.spoke.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.dbt.Relation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.spoke.testing.Golden;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,13 +51,6 @@ class DialectGoldenSqlTest {
     }
 
     private static void assertGolden(String adapter, String name, String actual) {
-        String resource = "/sql/" + adapter + "/" + name + ".sql";
-        try (InputStream in = DialectGoldenSqlTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as("golden file %s", resource).isNotNull();
-            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(actual).as("SQL for %s (expected in src/test/resources%s)", name, resource).isEqualTo(expected);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + resource, e);
-        }
+        Golden.assertMatches("sql/" + adapter + "/" + name + ".sql", actual);
     }
 }
