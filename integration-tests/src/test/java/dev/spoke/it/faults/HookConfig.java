@@ -51,10 +51,6 @@ record HookConfig(String type, String url, int batchSize, Map<String, Object> de
         return new HookConfig(newType, url, batchSize, delivery, rateLimit);
     }
 
-    HookConfig url(String newUrl) {
-        return new HookConfig(type, newUrl, batchSize, delivery, rateLimit);
-    }
-
     /** The connection as spoke.yml holds it. */
     Map<String, Object> toYaml() {
         Map<String, Object> connection = new LinkedHashMap<>();

@@ -54,10 +54,6 @@ final class SpokeProcess {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Sends SIGTERM (what {@link Process#destroy()} does on Linux). */
     void terminate() {
         process.destroy();
