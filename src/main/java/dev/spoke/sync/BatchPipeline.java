@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #awaitAll()}.
  */
 final class BatchPipeline implements AutoCloseable {
+    /** How long closing waits for batches in flight; each request is bounded by its timeout and retries. */
+    private static final long IN_FLIGHT_GRACE_MINUTES = 10;
+
     private final ExecutorService workers;
     private final Semaphore slots;
     private final List<Future<?>> running = new ArrayList<>();
@@ -83,6 +87,16 @@ final class BatchPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        // Batches already handed to a destination finish and commit, even when reading failed: a confirmed row
+        // that is not committed would only be resent, but there is no reason to make it so.
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(IN_FLIGHT_GRACE_MINUTES, TimeUnit.MINUTES)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
