@@ -26,7 +26,11 @@ final class Reasons {
 
     static String waitBeyondBudget(Duration asked) {
         long seconds = (asked.toMillis() + 999) / 1000;
-        return "rate limited: destination asked to wait " + seconds + "s, more than the run's remaining time budget";
+        return "rate limited: destination asked to wait " + seconds + "s, more than "
+                + (asked.compareTo(RunBudget.LONGEST_WAIT) > 0
+                        ? "the longest wait a run accepts (" + RunBudget.LONGEST_WAIT.toMinutes() + " min)"
+                        : "the run's remaining time budget")
+                + "; rows left for the next run";
     }
 
     static String gaveUp(String reason, int attempts) {

@@ -12,6 +12,12 @@ import java.util.Optional;
  * {@link #sleep}, which refuses a wait that would end after the deadline instead of sleeping into it.
  */
 final class RunBudget {
+    /**
+     * The longest single wait a run accepts, budget or not: a destination that asks for more (a daily quota reset
+     * hours away) gets its rows back for the next run instead of a process sleeping for hours.
+     */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+
     private final Clock clock;
     private final Sleeper sleeper;
     private final StopSignal stopSignal;
@@ -42,8 +48,11 @@ final class RunBudget {
         return Optional.empty();
     }
 
-    /** Whether a wait of {@code wait} from now still ends by the deadline. */
+    /** Whether a wait of {@code wait} from now still ends by the deadline, and is not longer than {@link #LONGEST_WAIT}. */
     boolean allows(Duration wait) {
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            return false;
+        }
         return deadline.isEmpty() || wait.compareTo(Duration.between(now(), deadline.get())) <= 0;
     }
 

@@ -63,6 +63,24 @@ class RetryTest {
     }
 
     @Test
+    void withoutABudgetStillRefusesToSleepForHours() {
+        FakeDestination destination = new FakeDestination(harness.clock,
+                (batch, call) -> {
+                    throw Failures.http(429, "", harness.clock, "Retry-After", "7200");
+                });
+        RowBatch batch = Rows.batch(Rows.keys("c", 2));
+
+        DeliveryOutcome outcome = harness.deliverer(Harness.settings()).deliver(destination, batch);
+
+        assertEveryRowAccountedFor(batch, outcome);
+        batch.keys().forEach(key -> assertThat(rejection(outcome, key).reason())
+                .contains("asked to wait 7200s").contains("longest wait a run accepts (15 min)")
+                .contains("rows left for the next run"));
+        assertThat(destination.writeCount()).isEqualTo(1);
+        assertThat(harness.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
     void givesUpWhenRetryAfterExceedsTheRemainingTimeBudget() {
         FakeDestination destination = new FakeDestination(harness.clock,
                 (batch, call) -> {
