@@ -28,26 +28,31 @@ final class ExportPlanner {
         try {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
-            ChangeSet changeSet = resources.localState()
+            try (ChangeSet changeSet = resources.localState()
                     ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
-                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists);
-            ChangeCounts counts = changeSet.counts();
-            List<ObjectNode> samples = new ArrayList<>();
-            if (options.samples() > 0) {
-                try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
-                    while (samples.size() < options.samples() && cursor.next()) {
-                        if (cursor.key() != null && cursor.duplicates() == 1) {
-                            samples.add(shape.mapper().map(cursor::value));
-                        }
-                    }
-                }
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists)) {
+                return plan(shape, changeSet);
             }
-            return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
-                    export.mode().configName(), counts, toSend(counts), samples, null);
         } catch (SpokeException e) {
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
                     export.mode().configName(), null, 0, List.of(), e.getMessage());
         }
+    }
+
+    private ExportPlan plan(ExportShape shape, ChangeSet changeSet) {
+        ChangeCounts counts = changeSet.counts();
+        List<ObjectNode> samples = new ArrayList<>();
+        if (options.samples() > 0) {
+            try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
+                while (samples.size() < options.samples() && cursor.next()) {
+                    if (cursor.key() != null && cursor.duplicates() == 1) {
+                        samples.add(shape.mapper().map(cursor::value));
+                    }
+                }
+            }
+        }
+        return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
+                export.mode().configName(), counts, toSend(counts), samples, null);
     }
 
     private long toSend(ChangeCounts counts) {

@@ -68,8 +68,10 @@ final class ExportSync {
                         export.connection().name(), run.runId(), counters);
                 try (Destination destination = createDestination()) {
                     new JobResumer(run, export, destination, deliverer, committer).resume();
-                    new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer, counters)
-                            .run(changeSets.apply(shape.spec()));
+                    try (ChangeSet changeSet = changeSets.apply(shape.spec())) {
+                        new ExportPass(run, export.descriptor(), destination, deliverer, shape.mapper(), committer,
+                                counters).run(changeSet);
+                    }
                     timing.add(new PhaseTiming("deliver", deliverStarted, run.clock().instant()));
                     return finish(started, destination);
                 }
