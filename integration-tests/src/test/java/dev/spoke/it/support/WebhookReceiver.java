@@ -1,0 +1,317 @@
+package dev.spoke.it.support;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A webhook receiver as docs/destinations/webhook.md describes one, on a MockWebServer: it records every message
+ * (headers, rows, the answer it gave) and answers {@code 200}, or refuses chosen keys, either one by one with the
+ * partial-failure body {@code {"rejected":[{"key":..,"reason":..,"retryable":false}]}} or by answering {@code 422}
+ * to any batch that holds them. It can also be slow, or hold every message after the first few unanswered until
+ * {@link #release()}, to keep a run busy (lock tests) or to kill it mid-run (crash tests). Decimals are read as
+ * {@link java.math.BigDecimal}, so their scale is what the sender wrote.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Map<String, String> rejections = new ConcurrentHashMap<>();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger answeredBeforeHold = new AtomicInteger();
+    private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+    private volatile int holdAfter = Integer.MAX_VALUE;
+    private volatile Duration delay = Duration.ZERO;
+
+    public WebhookReceiver() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return receive(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The URL to put in spoke.yml. */
+    public String url() {
+        return server.url("/hooks/spoke").toString();
+    }
+
+    /** Rejects the row with this key (in every later message) through the partial-failure body. */
+    public WebhookReceiver reject(String key, String reason) {
+        rejections.put(key, reason);
+        return this;
+    }
+
+    /** Answers {@code 422} with {@code reason} to every later message holding this key. */
+    public WebhookReceiver refuseWith422(String key, String reason) {
+        refusals.put(key, reason);
+        return this;
+    }
+
+    /** Waits this long before answering each message. */
+    public WebhookReceiver delay(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    /** Answers the next {@code answered} messages, then holds every later one unanswered until {@link #release()}. */
+    public WebhookReceiver holdAfter(int answered) {
+        answeredBeforeHold.set(0);
+        hold.set(new CountDownLatch(1));
+        holdAfter = answered;
+        return this;
+    }
+
+    /** Answers the held messages and stops holding. */
+    public void release() {
+        holdAfter = Integer.MAX_VALUE;
+        CountDownLatch latch = hold.getAndSet(null);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    /** Forgets the recorded messages, the refusals and the delay; answers everything with 200 again. */
+    public WebhookReceiver reset() {
+        release();
+        messages.clear();
+        rejections.clear();
+        refusals.clear();
+        delay = Duration.ZERO;
+        maxInFlight.set(0);
+        return this;
+    }
+
+    /** Every message received since the last reset, in order of arrival (answered or not). */
+    public List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** The rows of every message, in order of arrival. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        messages.forEach(message -> rows.addAll(message.rows()));
+        return rows;
+    }
+
+    /** The rows the receiver accepted: in messages it answered 2xx, and not rejected. */
+    public List<Row> accepted() {
+        List<Row> rows = new ArrayList<>();
+        for (Message message : messages) {
+            if (message.status() / 100 == 2) {
+                message.rows().stream().filter(row -> !message.rejectedKeys().contains(row.key())).forEach(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    /** The keys of {@link #rows()}. */
+    public List<String> keys() {
+        return rows().stream().map(Row::key).toList();
+    }
+
+    /** The most messages that were being handled at the same moment. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Waits until at least {@code count} messages arrived; false on timeout. */
+    public boolean awaitMessages(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (messages.size() < count) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private MockResponse receive(RecordedRequest request) throws InterruptedException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            Message message = Message.of(request);
+            messages.add(message);
+            CountDownLatch latch = hold.get();
+            if (latch != null && answeredBeforeHold.incrementAndGet() > holdAfter) {
+                latch.await();
+            }
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            for (Row row : message.rows()) {
+                String reason = refusals.get(row.key());
+                if (reason != null) {
+                    message.answer(422, Set.of());
+                    return new MockResponse.Builder().code(422)
+                            .setHeader("Content-Type", "application/json")
+                            .body("{\"error\":\"" + reason + "\"}").build();
+                }
+            }
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode rejected = body.putArray("rejected");
+            List<String> rejectedKeys = new ArrayList<>();
+            for (Row row : message.rows()) {
+                String reason = rejections.get(row.key());
+                if (reason != null) {
+                    rejected.addObject().put("key", row.key()).put("reason", reason).put("retryable", false);
+                    rejectedKeys.add(row.key());
+                }
+            }
+            message.answer(200, Set.copyOf(rejectedKeys));
+            return new MockResponse.Builder().code(200)
+                    .setHeader("Content-Type", "application/json")
+                    .body(rejectedKeys.isEmpty() ? "{\"ok\":true}" : body.toString()).build();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+        server.close();
+    }
+
+    /** One row of a message: its key as text (a composite key as its JSON object text), op, idempotency key, fields. */
+    public record Row(String key, String op, String idempotencyKey, JsonNode fields, String webhookId) {
+    }
+
+    /** One message as received, with the answer the receiver gave (status 0 while unanswered). */
+    public static final class Message {
+        private final String webhookId;
+        private final String idempotencyKeyHeader;
+        private final boolean signed;
+        private final JsonNode body;
+        private final long bytes;
+        private final List<Row> rows;
+        private volatile int status;
+        private volatile Set<String> rejectedKeys = Set.of();
+
+        private Message(String webhookId, String idempotencyKeyHeader, boolean signed, JsonNode body, long bytes) {
+            this.webhookId = webhookId;
+            this.bytes = bytes;
+            this.idempotencyKeyHeader = idempotencyKeyHeader;
+            this.signed = signed;
+            this.body = body;
+            List<Row> parsed = new ArrayList<>();
+            for (JsonNode row : body.path("data").path("rows")) {
+                JsonNode key = row.path("key");
+                parsed.add(new Row(key.isTextual() ? key.asText() : key.toString(), row.path("op").asText(),
+                        row.path("idempotency_key").asText(), row.path("fields"), webhookId));
+            }
+            this.rows = Collections.unmodifiableList(parsed);
+        }
+
+        static Message of(RecordedRequest request) {
+            try {
+                JsonNode body = JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());
+                return new Message(request.getHeaders().get("webhook-id"), request.getHeaders().get("Idempotency-Key"),
+                        request.getHeaders().get("webhook-signature") != null, body, request.getBodySize());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the webhook body is not JSON", e);
+            }
+        }
+
+        void answer(int code, Set<String> rejected) {
+            this.rejectedKeys = rejected;
+            this.status = code;
+        }
+
+        public String webhookId() {
+            return webhookId;
+        }
+
+        public String idempotencyKeyHeader() {
+            return idempotencyKeyHeader;
+        }
+
+        public boolean signed() {
+            return signed;
+        }
+
+        /** The event type, e.g. {@code spoke.rows.upsert}. */
+        public String type() {
+            return body.path("type").asText();
+        }
+
+        /** {@code data.mode}, the export's sync mode. */
+        public String mode() {
+            return body.path("data").path("mode").asText();
+        }
+
+        /** {@code data.operation}: {@code upsert} or {@code delete}. */
+        public String operation() {
+            return body.path("data").path("operation").asText();
+        }
+
+        public String export() {
+            return body.path("data").path("export").asText();
+        }
+
+        public JsonNode body() {
+            return body;
+        }
+
+        /** The size of the body in bytes. */
+        public long bytes() {
+            return bytes;
+        }
+
+        public List<Row> rows() {
+            return rows;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public Set<String> rejectedKeys() {
+            return rejectedKeys;
+        }
+
+        /** Waits until the receiver answered this message. */
+        public boolean awaitAnswer(long timeout, TimeUnit unit) throws InterruptedException {
+            long end = System.nanoTime() + unit.toNanos(timeout);
+            while (status == 0 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            return status != 0;
+        }
+    }
+}
