@@ -1,10 +1,6 @@
 package dev.spoke.it.support;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,9 +32,6 @@ public final class TypedModel {
     private static final String LABEL = "Zoë \"q\" 🦆 中文 \\ ";
     private static final String BIO = "spoke ".repeat(120);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private TypedModel() {
@@ -122,7 +115,7 @@ public final class TypedModel {
         } else {
             row.put("active", i % 3 == 0);
         }
-        JsonNode doc = json("{\"n\": " + i + ", \"price\": " + (i % 100) + ".50, \"tags\": [\"a\", " + (i % 3)
+        JsonNode doc = CanonicalJson.parse("{\"n\": " + i + ", \"price\": " + (i % 100) + ".50, \"tags\": [\"a\", " + (i % 3)
                 + "], \"nested\": {\"even\": " + (i % 2 == 0) + "}}");
         row.set("doc", doc);
         row.set("docb", doc.deepCopy());
@@ -140,14 +133,6 @@ public final class TypedModel {
         LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         int millis = utc.getNano() / 1_000_000;
         return SECONDS.format(utc) + (millis == 0 ? "" : String.format(".%03d", millis)) + "Z";
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(text, e);
-        }
     }
 
     private static String md5(String text) {

@@ -1,10 +1,7 @@
 package dev.spoke.it.support;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -35,10 +32,7 @@ import mockwebserver3.RecordedRequest;
  * {@link java.math.BigDecimal}, so their scale is what the sender wrote.
  */
 public final class WebhookReceiver implements AutoCloseable {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private static final ObjectMapper JSON = CanonicalJson.EXACT;
 
     private final MockWebServer server = new MockWebServer();
     private final List<Message> messages = new CopyOnWriteArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spoke.ExitCode;
 import dev.spoke.it.support.CanonicalJson;
+import dev.spoke.it.support.CustomerTable;
 import dev.spoke.it.support.InProcessSpoke;
 import dev.spoke.it.support.TestProject;
 import dev.spoke.it.support.TestWarehouse;

@@ -2,6 +2,7 @@ package dev.spoke.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spoke.it.support.CustomerTable;
 import dev.spoke.it.support.DuckDbWarehouse;
 import dev.spoke.it.support.PostgresSchema;
 import dev.spoke.it.support.PostgresWarehouse;

@@ -1,11 +1,10 @@
-package dev.spoke.it.sync;
+package dev.spoke.it.support;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.dbt.Relation;
-import dev.spoke.it.support.TestWarehouse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,30 +13,30 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A customers model of the sync tests: {@code id bigint, email, full_name, score numeric(10,2), updated_at
+ * A customers model of the sync and CLI tests: {@code id bigint, email, full_name, score numeric(10,2), updated_at
  * timestamptz, note}, row {@code i} having id {@code i}; changed with plain SQL as {@code dbt run} would change it,
  * and the payload each row must arrive as, computed from its id and the changes made so far.
  */
-final class CustomerTable {
+public final class CustomerTable {
     private final TestWarehouse warehouse;
     private final Relation relation;
     private final Map<Long, String> changedEmails = new LinkedHashMap<>();
 
-    CustomerTable(TestWarehouse warehouse, String name) {
+    public CustomerTable(TestWarehouse warehouse, String name) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.relation = warehouse.relation(name);
     }
 
-    Relation relation() {
+    public Relation relation() {
         return relation;
     }
 
-    String name() {
+    public String name() {
         return relation.identifier();
     }
 
     /** The dbt data types of the columns, as the manifest documents them. */
-    Map<String, String> columns() {
+    public Map<String, String> columns() {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("id", "bigint");
         columns.put("email", "text");
@@ -49,7 +48,7 @@ final class CustomerTable {
     }
 
     /** Creates the table with ids 1..rows; {@code uniqueKey} false leaves out the primary key (to hold bad keys). */
-    CustomerTable create(long rows, boolean uniqueKey) {
+    public CustomerTable create(long rows, boolean uniqueKey) {
         warehouse.execute("CREATE TABLE " + table() + " (id bigint" + (uniqueKey ? " PRIMARY KEY" : "")
                 + ", email text, full_name text, score numeric(10,2), updated_at " + warehouse.sql().timestamptz()
                 + ", note text)");
@@ -57,12 +56,12 @@ final class CustomerTable {
         return this;
     }
 
-    CustomerTable create(long rows) {
+    public CustomerTable create(long rows) {
         return create(rows, true);
     }
 
     /** Inserts the rows with ids first..last. */
-    void insert(long first, long last) {
+    public void insert(long first, long last) {
         warehouse.execute("INSERT INTO " + table() + " SELECT i, " + email("i") + ", 'Ünïcödé ' || CAST(i AS TEXT),"
                 + " CAST(i * 0.01 AS numeric(10,2)), CAST('2025-01-01 00:00:00+00' AS "
                 + warehouse.sql().timestamptz() + ") + " + warehouse.sql().seconds("i") + ", 'note ' || CAST(i AS TEXT)"
@@ -71,29 +70,29 @@ final class CustomerTable {
     }
 
     /** Changes the email of these rows (a mapped column). */
-    void changeEmails(Collection<Long> ids) {
+    public void changeEmails(Collection<Long> ids) {
         warehouse.execute("UPDATE " + table() + " SET email = 'changed-' || CAST(id AS TEXT) || '@example.com'"
                 + " WHERE id IN (" + list(ids) + ")");
         ids.forEach(id -> changedEmails.put(id, "changed-" + id + "@example.com"));
     }
 
     /** Changes the note of these rows. */
-    void changeNotes(Collection<Long> ids) {
+    public void changeNotes(Collection<Long> ids) {
         warehouse.execute("UPDATE " + table() + " SET note = 'edited ' || CAST(id AS TEXT) WHERE id IN (" + list(ids)
                 + ")");
     }
 
-    void delete(Collection<Long> ids) {
+    public void delete(Collection<Long> ids) {
         warehouse.execute("DELETE FROM " + table() + " WHERE id IN (" + list(ids) + ")");
     }
 
     /** Runs a statement on the table, written with {@code {t}} for its quoted name. */
-    void execute(String sql) {
+    public void execute(String sql) {
         warehouse.execute(sql.replace("{t}", table()));
     }
 
     /** Row {@code id} as it must arrive with no mapping (every column by name; the note excluded when asked). */
-    ObjectNode expected(long id) {
+    public ObjectNode expected(long id) {
         ObjectNode row = JsonNodeFactory.withExactBigDecimals(true).objectNode();
         row.put("id", id);
         row.put("email", email(id));
@@ -105,7 +104,7 @@ final class CustomerTable {
     }
 
     /** The email of row {@code id} now. */
-    String email(long id) {
+    public String email(long id) {
         return changedEmails.getOrDefault(id, "user" + id + "@example.com");
     }
 
