@@ -308,7 +308,7 @@ abstract class IncrementalSyncContract {
     }
 
     @Test
-    void planShowsWhatASyncWouldSendAndChangesNoState() {
+    void planAndStateShowChangeNoStateAndPlanShowsWhatASyncWouldSend() {
         CustomerTable customers = new CustomerTable(warehouse, "planned").create(ROWS);
         TestProject project = project(customers, destination("mirror"));
         String fresh = freshStateSchema(project);
@@ -319,6 +319,7 @@ abstract class IncrementalSyncContract {
         assertThat(before.counts().added()).isEqualTo(ROWS);
         assertThat(before.toSend()).isEqualTo(ROWS);
         assertThat(before.samples()).hasSize(3);
+        assertThat(spoke.stateShow(project.request())).as("state show before the first sync").isEmpty();
         assertNoStateWasCreated(project, fresh);
         assertThat(receiver.messages()).isEmpty();
 
