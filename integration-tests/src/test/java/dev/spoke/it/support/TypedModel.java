@@ -30,7 +30,7 @@ public final class TypedModel {
     private static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
     private static final LocalDate DAY_ZERO = LocalDate.parse("2000-01-01");
     private static final String LABEL = "Zoë \"q\" 🦆 中文 \\ ";
-    private static final String BIO = "spoke ".repeat(120);
+    private static final String BIO = "spoke ".repeat(70);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 

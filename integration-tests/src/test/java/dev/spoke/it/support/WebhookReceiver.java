@@ -64,7 +64,10 @@ public final class WebhookReceiver implements AutoCloseable {
         return server.url("/hooks/spoke").toString();
     }
 
-    /** Rejects the row with this key (in every later message) through the partial-failure body. */
+    /**
+     * Rejects the row with this key (as {@link Row#key()} spells it) in every later message, through the
+     * partial-failure body, which names it as the request did (a string, or an object for a composite key).
+     */
     public WebhookReceiver reject(String key, String reason) {
         rejections.put(key, reason);
         return this;
@@ -183,7 +186,9 @@ public final class WebhookReceiver implements AutoCloseable {
             for (Row row : message.rows()) {
                 String reason = rejections.get(row.key());
                 if (reason != null) {
-                    rejected.addObject().put("key", row.key()).put("reason", reason).put("retryable", false);
+                    ObjectNode entry = rejected.addObject();
+                    entry.set("key", row.keyNode());
+                    entry.put("reason", reason).put("retryable", false);
                     rejectedKeys.add(row.key());
                 }
             }
@@ -202,8 +207,13 @@ public final class WebhookReceiver implements AutoCloseable {
         server.close();
     }
 
-    /** One row of a message: its key as text (a composite key as its JSON object text), op, idempotency key, fields. */
-    public record Row(String key, String op, String idempotencyKey, JsonNode fields, String webhookId) {
+    /**
+     * One row of a message: its key as text (a composite key as its JSON object text, e.g.
+     * {@code {"tenant":"acme","order_id":"7"}}), op, idempotency key, fields, the message's webhook-id, and the key
+     * as the body carried it.
+     */
+    public record Row(
+            String key, String op, String idempotencyKey, JsonNode fields, String webhookId, JsonNode keyNode) {
     }
 
     /** One message as received, with the answer the receiver gave (status 0 while unanswered). */
@@ -227,7 +237,7 @@ public final class WebhookReceiver implements AutoCloseable {
             for (JsonNode row : body.path("data").path("rows")) {
                 JsonNode key = row.path("key");
                 parsed.add(new Row(key.isTextual() ? key.asText() : key.toString(), row.path("op").asText(),
-                        row.path("idempotency_key").asText(), row.path("fields"), webhookId));
+                        row.path("idempotency_key").asText(), row.path("fields"), webhookId, key));
             }
             this.rows = Collections.unmodifiableList(parsed);
         }

@@ -422,6 +422,46 @@ abstract class IncrementalSyncContract {
         assertThat(sync(project).rows(export, "sent")).as("the shards left nothing for a whole run").isZero();
     }
 
+    @Test
+    void compositeKeysTravelAsObjectsAndAreRejectedAndDeletedByThem() {
+        String table = warehouse.quoted(warehouse.relation("orders_by_tenant"));
+        warehouse.execute("CREATE TABLE " + table + " (tenant text, order_id bigint, amount numeric(10,2))",
+                "INSERT INTO " + table + " SELECT CASE WHEN i % 2 = 0 THEN 'acme' ELSE 'globex' END,"
+                        + " CAST((i - i % 2) / 2 AS bigint),"
+                        + " CAST(i * 0.25 AS numeric(10,2)) FROM " + warehouse.sql().series(1_000));
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("tenant", "text");
+        columns.put("order_id", "bigint");
+        columns.put("amount", "numeric(10,2)");
+        TestProject project = new TestProject(dir.resolve("project"), warehouse)
+                .webhook(HOOK, receiver, Map.of("batch_size", 250));
+        configureState(project);
+        project.manifest().model("orders_by_tenant", warehouse.relation("orders_by_tenant"), columns, "order_id",
+                List.of(destination("mirror", "key", List.of("tenant", "order_id"))));
+        project.write();
+        String export = "orders_by_tenant__" + HOOK;
+        receiver.reject("{\"tenant\":\"globex\",\"order_id\":\"7\"}", "closed account");
+
+        InProcessSpoke.Run first = sync(project);
+        assertThat(first.rows(export, "delivered")).isEqualTo(999);
+        assertThat(keys(receiver.rows())).hasSize(1_000)
+                .contains("{\"tenant\":\"acme\",\"order_id\":\"500\"}", "{\"tenant\":\"globex\",\"order_id\":\"0\"}");
+        WebhookReceiver.Row row = receiver.rows().stream()
+                .filter(r -> r.key().equals("{\"tenant\":\"acme\",\"order_id\":\"17\"}")).findFirst().orElseThrow();
+        assertThat(CanonicalJson.of(row.fields())).isEqualTo("{\"amount\":8.50,\"order_id\":17,\"tenant\":\"acme\"}");
+        assertThat(errors(first.result(export))).containsExactly("rejected insert (globex, 7): closed account");
+        assertThat(syncLog(project, export, first.report().runId()))
+                .containsExactly("rejected insert globex\u001f7: closed account");
+        receiver.reset();
+
+        warehouse.execute("DELETE FROM " + table + " WHERE order_id = 17");
+        sync(project);
+        assertThat(receiver.rows()).extracting(r -> r.op() + " " + r.key() + " " + r.fields()).containsExactlyInAnyOrder(
+                "insert {\"tenant\":\"globex\",\"order_id\":\"7\"} {\"tenant\":\"globex\",\"order_id\":7,\"amount\":3.75}",
+                "delete {\"tenant\":\"acme\",\"order_id\":\"17\"} {\"tenant\":\"acme\",\"order_id\":\"17\"}",
+                "delete {\"tenant\":\"globex\",\"order_id\":\"17\"} {\"tenant\":\"globex\",\"order_id\":\"17\"}");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** A project with one model, exported to the receiver's webhook connection. */
