@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built CLI as a user and an orchestrator run it, on a DuckDB project with one model exported to a webhook and
  * to a file: exit codes, the console summary, target/spoke_run_results.json, the file written, plan, state show and
- * reset, {@code --select}, JSON logs, and SIGTERM.
+ * reset, {@code --select}, {@code --full-refresh}, JSON logs, and SIGTERM.
  */
 class CliEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +89,9 @@ class CliEndToEndIT {
                 Map.entry(FILE_EXPORT, "success read=500 added=500 changed=0 removed=0 sent=500 delivered=500"
                         + " rejected=0 invalid=0"));
         assertThat(receiver.keys()).hasSize(ROWS).doesNotHaveDuplicates();
-        assertFileHolds(LongStream.rangeClosed(1, ROWS).boxed().toList(), "insert");
+        Map<Long, String> firstOps = new LinkedHashMap<>();
+        LongStream.rangeClosed(1, ROWS).forEach(id -> firstOps.put(id, "insert"));
+        assertFileHolds(firstOps);
         receiver.reset();
 
         accounts.changeEmails(List.of(10L, 20L, 30L));
@@ -110,21 +112,23 @@ class CliEndToEndIT {
         assertThat(receiver.messages()).as("plan sends nothing").isEmpty();
         assertThat(project.runResults()).as("plan writes no run results").isEqualTo(resultsBeforePlan);
 
-        SpokeCli.Result selected = cli.run(project.cli("sync", "--select", "export:" + HOOK_EXPORT,
-                "--log-format", "json"));
-        assertThat(selected.exitCode()).as(selected.toString()).isZero();
-        assertThat(counts(project.runResults())).containsOnlyKeys(HOOK_EXPORT);
+        SpokeCli.Result changed = cli.run(project.cli("sync", "--log-format", "json"));
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
         assertThat(receiver.keys()).containsExactlyInAnyOrder("10", "20", "30");
-        assertThat(selected.stderr().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line)
+        assertThat(receiver.rows()).allSatisfy(row -> assertThat(row.op()).isEqualTo("update"));
+        Map<Long, String> ops = new LinkedHashMap<>(Map.of(10L, "update", 20L, "update", 30L, "update",
+                1L, "delete", 2L, "delete"));
+        assertFileHolds(ops);
+        assertThat(changed.stderr().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line)
                 .path("event").asText()).isNotBlank());
-        assertThat(selected.stdout()).as("JSON logs leave stdout to results").doesNotContain("Done in");
+        assertThat(changed.stdout()).as("JSON logs leave stdout to results").doesNotContain("Done in");
 
         SpokeCli.Result show = cli.run(project.cli("state show"));
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(lines(show.stdout())).anySatisfy(line -> assertThat(line).startsWith(
                 HOOK_EXPORT + " model.spoke_sample.accounts crm_hook upsert 500 "))
                 .anySatisfy(line -> assertThat(line).startsWith(
-                        FILE_EXPORT + " model.spoke_sample.accounts files mirror 500 "));
+                        FILE_EXPORT + " model.spoke_sample.accounts files mirror 498 "));
 
         SpokeCli.Result unselected = cli.run(project.cli("state reset"));
         assertThat(unselected.exitCode()).isEqualTo(2);
@@ -135,13 +139,22 @@ class CliEndToEndIT {
         assertThat(reset.stdout()).isEqualTo("reset " + FILE_EXPORT + ": the next sync sends every row again\n");
         receiver.reset();
 
-        SpokeCli.Result afterReset = cli.run(project.cli("sync"));
-        assertThat(afterReset.exitCode()).as(afterReset.toString()).isZero();
-        assertThat(lines(afterReset.stdout())).contains(
-                "accounts -> crm_hook success 0 0 0 0 0",
-                "accounts -> files success 498 498 498 0 0");
+        SpokeCli.Result selected = cli.run(project.cli("sync", "--select", "export:" + FILE_EXPORT));
+        assertThat(selected.exitCode()).as(selected.toString()).isZero();
+        assertThat(lines(selected.stdout())).contains("accounts -> files success 498 498 498 0 0")
+                .noneMatch(line -> line.startsWith("accounts -> crm_hook"));
+        assertThat(counts(project.runResults())).containsOnlyKeys(FILE_EXPORT);
         assertThat(receiver.messages()).isEmpty();
-        assertFileHolds(LongStream.rangeClosed(3, ROWS).boxed().toList(), "insert");
+        Map<Long, String> inserts = new LinkedHashMap<>();
+        LongStream.rangeClosed(3, ROWS).forEach(id -> inserts.put(id, "insert"));
+        assertFileHolds(inserts);
+
+        SpokeCli.Result refresh = cli.run(project.cli("sync", "--full-refresh", "--select", "export:" + HOOK_EXPORT));
+        assertThat(refresh.exitCode()).as(refresh.toString()).isZero();
+        assertThat(lines(refresh.stdout())).contains("accounts -> crm_hook success 498 498 498 0 0");
+        assertThat(receiver.keys()).hasSize(498).doesNotHaveDuplicates().doesNotContain("1", "2");
+        assertThat(receiver.rows()).allSatisfy(row -> assertThat(CanonicalJson.of(row.fields()))
+                .isEqualTo(CanonicalJson.of(accounts.expected(Long.parseLong(row.key())))));
     }
 
     @Test
@@ -217,11 +230,15 @@ class CliEndToEndIT {
         return counts;
     }
 
-    /** The JSON Lines file of the file export holds exactly these rows, with this op and their values. */
-    private void assertFileHolds(List<Long> ids, String op) throws IOException {
+    /**
+     * The JSON Lines file of the file export holds exactly these rows (id to op), each with its values, a delete with
+     * its key field only (as text).
+     */
+    private void assertFileHolds(Map<Long, String> ops) throws IOException {
         Path file = project.dir().resolve("out/" + FILE_EXPORT + ".jsonl");
         List<String> expected = new ArrayList<>();
-        ids.forEach(id -> expected.add(id + " " + op + " " + CanonicalJson.of(accounts.expected(id))));
+        ops.forEach((id, op) -> expected.add(id + " " + op + " " + (op.equals("delete")
+                ? "{\"id\":\"" + id + "\"}" : CanonicalJson.of(accounts.expected(id)))));
         List<String> actual = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             JsonNode row = CanonicalJson.parse(line);
