@@ -1,6 +1,5 @@
 package dev.spoke.it.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,14 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
@@ -35,7 +32,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = CanonicalJson.EXACT;
 
     private final MockWebServer server = new MockWebServer();
-    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
     private final Map<String, String> rejections = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -65,7 +62,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Rejects the row with this key (as {@link Row#key()} spells it) in every later message, through the
+     * Rejects the row with this key (as {@link ReceivedRow#key()} spells it) in every later message, through the
      * partial-failure body, which names it as the request did (a string, or an object for a composite key).
      */
     public WebhookReceiver reject(String key, String reason) {
@@ -114,21 +111,21 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Every message received since the last reset, in order of arrival (answered or not). */
-    public List<Message> messages() {
+    public List<ReceivedMessage> messages() {
         return List.copyOf(messages);
     }
 
     /** The rows of every message, in order of arrival. */
-    public List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
+    public List<ReceivedRow> rows() {
+        List<ReceivedRow> rows = new ArrayList<>();
         messages.forEach(message -> rows.addAll(message.rows()));
         return rows;
     }
 
     /** The rows the receiver accepted: in messages it answered 2xx, and not rejected. */
-    public List<Row> accepted() {
-        List<Row> rows = new ArrayList<>();
-        for (Message message : messages) {
+    public List<ReceivedRow> accepted() {
+        List<ReceivedRow> rows = new ArrayList<>();
+        for (ReceivedMessage message : messages) {
             if (message.status() / 100 == 2) {
                 message.rows().stream().filter(row -> !message.rejectedKeys().contains(row.key())).forEach(rows::add);
             }
@@ -138,7 +135,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The keys of {@link #rows()}. */
     public List<String> keys() {
-        return rows().stream().map(Row::key).toList();
+        return rows().stream().map(ReceivedRow::key).toList();
     }
 
     /** The most messages that were being handled at the same moment. */
@@ -162,7 +159,7 @@ public final class WebhookReceiver implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            Message message = Message.of(request);
+            ReceivedMessage message = ReceivedMessage.of(request);
             messages.add(message);
             CountDownLatch latch = hold.get();
             if (latch != null && answeredBeforeHold.incrementAndGet() > holdAfter) {
@@ -171,7 +168,7 @@ public final class WebhookReceiver implements AutoCloseable {
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
-            for (Row row : message.rows()) {
+            for (ReceivedRow row : message.rows()) {
                 String reason = refusals.get(row.key());
                 if (reason != null) {
                     message.answer(422, Set.of());
@@ -183,7 +180,7 @@ public final class WebhookReceiver implements AutoCloseable {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode rejected = body.putArray("rejected");
             List<String> rejectedKeys = new ArrayList<>();
-            for (Row row : message.rows()) {
+            for (ReceivedRow row : message.rows()) {
                 String reason = rejections.get(row.key());
                 if (reason != null) {
                     ObjectNode entry = rejected.addObject();
@@ -205,117 +202,5 @@ public final class WebhookReceiver implements AutoCloseable {
     public void close() {
         release();
         server.close();
-    }
-
-    /**
-     * One row of a message: its key as text (a composite key as its JSON object text, e.g.
-     * {@code {"tenant":"acme","order_id":"7"}}), op, idempotency key, fields, the message's webhook-id, and the key
-     * as the body carried it.
-     */
-    public record Row(
-            String key, String op, String idempotencyKey, JsonNode fields, String webhookId, JsonNode keyNode) {
-    }
-
-    /** One message as received, with the answer the receiver gave (status 0 while unanswered). */
-    public static final class Message {
-        private final String webhookId;
-        private final String idempotencyKeyHeader;
-        private final boolean signed;
-        private final JsonNode body;
-        private final long bytes;
-        private final List<Row> rows;
-        private volatile int status;
-        private volatile Set<String> rejectedKeys = Set.of();
-
-        private Message(String webhookId, String idempotencyKeyHeader, boolean signed, JsonNode body, long bytes) {
-            this.webhookId = webhookId;
-            this.bytes = bytes;
-            this.idempotencyKeyHeader = idempotencyKeyHeader;
-            this.signed = signed;
-            this.body = body;
-            List<Row> parsed = new ArrayList<>();
-            for (JsonNode row : body.path("data").path("rows")) {
-                JsonNode key = row.path("key");
-                parsed.add(new Row(key.isTextual() ? key.asText() : key.toString(), row.path("op").asText(),
-                        row.path("idempotency_key").asText(), row.path("fields"), webhookId, key));
-            }
-            this.rows = Collections.unmodifiableList(parsed);
-        }
-
-        static Message of(RecordedRequest request) {
-            try {
-                JsonNode body = JSON.readTree(request.getBody() == null ? "" : request.getBody().utf8());
-                return new Message(request.getHeaders().get("webhook-id"), request.getHeaders().get("Idempotency-Key"),
-                        request.getHeaders().get("webhook-signature") != null, body, request.getBodySize());
-            } catch (IOException e) {
-                throw new UncheckedIOException("the webhook body is not JSON", e);
-            }
-        }
-
-        void answer(int code, Set<String> rejected) {
-            this.rejectedKeys = rejected;
-            this.status = code;
-        }
-
-        public String webhookId() {
-            return webhookId;
-        }
-
-        public String idempotencyKeyHeader() {
-            return idempotencyKeyHeader;
-        }
-
-        public boolean signed() {
-            return signed;
-        }
-
-        /** The event type, e.g. {@code spoke.rows.upsert}. */
-        public String type() {
-            return body.path("type").asText();
-        }
-
-        /** {@code data.mode}, the export's sync mode. */
-        public String mode() {
-            return body.path("data").path("mode").asText();
-        }
-
-        /** {@code data.operation}: {@code upsert} or {@code delete}. */
-        public String operation() {
-            return body.path("data").path("operation").asText();
-        }
-
-        public String export() {
-            return body.path("data").path("export").asText();
-        }
-
-        public JsonNode body() {
-            return body;
-        }
-
-        /** The size of the body in bytes. */
-        public long bytes() {
-            return bytes;
-        }
-
-        public List<Row> rows() {
-            return rows;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public Set<String> rejectedKeys() {
-            return rejectedKeys;
-        }
-
-        /** Waits until the receiver answered this message. */
-        public boolean awaitAnswer(long timeout, TimeUnit unit) throws InterruptedException {
-            long end = System.nanoTime() + unit.toNanos(timeout);
-            while (status == 0 && System.nanoTime() < end) {
-                Thread.sleep(5);
-            }
-            return status != 0;
-        }
     }
 }

@@ -3,6 +3,8 @@ package dev.spoke.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.it.support.CustomerTable;
+import dev.spoke.it.support.ReceivedMessage;
+import dev.spoke.it.support.ReceivedRow;
 import dev.spoke.it.support.SpokeCli;
 import dev.spoke.it.support.TestProject;
 import dev.spoke.it.support.TestWarehouse;
@@ -65,10 +67,10 @@ abstract class CrashSafety {
         Crash crash = crash("one_at_a_time", 1);
 
         assertThat(crash.inFlight()).as("one request at a time: one batch in flight").hasSize(1);
-        WebhookReceiver.Message inFlight = crash.inFlight().get(0);
+        ReceivedMessage inFlight = crash.inFlight().get(0);
         Set<String> repeated = crash.repeatedKeys();
         assertThat(repeated).isEqualTo(keysOf(List.of(inFlight)));
-        WebhookReceiver.Message resent = crash.secondRun().get(0);
+        ReceivedMessage resent = crash.secondRun().get(0);
         assertThat(keysOf(List.of(resent))).as("the next run starts with the batch that was in flight")
                 .isEqualTo(keysOf(List.of(inFlight)));
         assertThat(resent.webhookId()).isEqualTo(inFlight.webhookId());
@@ -81,7 +83,7 @@ abstract class CrashSafety {
         TestProject project = new TestProject(dir.resolve("project"), warehouse)
                 .webhook("hook", receiver, Map.of("batch_size", BATCH, "rate_limit", Map.of("concurrency", concurrency)));
         project.manifest().model(customers.name(), customers.relation(), customers.columns(), "id",
-                List.of(IncrementalSyncContract.destination("upsert")));
+                List.of(SyncScenario.destination("upsert")));
         project.write();
         String export = customers.name() + "__hook";
         String schema = warehouse.quoted(project.stateSchema());
@@ -93,8 +95,8 @@ abstract class CrashSafety {
                 .as(first.stderrSoFar()).isTrue();
         awaitCommitted(project.stateSchema(), "snapshot_" + export, CONFIRMED_BATCHES * BATCH);
         first.kill();
-        List<WebhookReceiver.Message> firstRun = receiver.messages();
-        Map<WebhookReceiver.Message, Integer> answered = new HashMap<>();
+        List<ReceivedMessage> firstRun = receiver.messages();
+        Map<ReceivedMessage, Integer> answered = new HashMap<>();
         firstRun.forEach(message -> answered.put(message, message.status()));
         assertThat(warehouse.count("SELECT count(*) FROM " + schema + ".locks WHERE lock_key = '" + export + "'"))
                 .as("the killed run left its lock").isEqualTo(1);
@@ -106,10 +108,10 @@ abstract class CrashSafety {
         SpokeCli.Result second = cli.run(project.cli("sync"));
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.stderr()).contains("recovered the lock of " + export);
-        List<WebhookReceiver.Message> secondRun = receiver.messages();
+        List<ReceivedMessage> secondRun = receiver.messages();
 
-        List<WebhookReceiver.Message> confirmed = firstRun.stream().filter(m -> answered.get(m) == 200).toList();
-        List<WebhookReceiver.Message> inFlight = firstRun.stream().filter(m -> answered.get(m) == 0).toList();
+        List<ReceivedMessage> confirmed = firstRun.stream().filter(m -> answered.get(m) == 200).toList();
+        List<ReceivedMessage> inFlight = firstRun.stream().filter(m -> answered.get(m) == 0).toList();
         assertThat(confirmed).hasSize(CONFIRMED_BATCHES);
         Set<String> delivered = new HashSet<>(keysOf(confirmed));
         delivered.addAll(keysOf(secondRun));
@@ -122,8 +124,8 @@ abstract class CrashSafety {
         Map<String, String> firstKeys = new LinkedHashMap<>();
         firstRun.forEach(message -> message.rows().forEach(row -> firstKeys.put(row.key(), row.idempotencyKey())));
         Set<String> repeated = keysOf(secondRun).stream().filter(firstKeys::containsKey).collect(Collectors.toSet());
-        for (WebhookReceiver.Message message : secondRun) {
-            for (WebhookReceiver.Row row : message.rows()) {
+        for (ReceivedMessage message : secondRun) {
+            for (ReceivedRow row : message.rows()) {
                 if (repeated.contains(row.key())) {
                     assertThat(row.idempotencyKey()).as("idempotency key of repeated row %s", row.key())
                             .isEqualTo(firstKeys.get(row.key()));
@@ -135,12 +137,12 @@ abstract class CrashSafety {
         return new Crash(inFlight, secondRun, repeated);
     }
 
-    static Set<String> keysOf(List<WebhookReceiver.Message> messages) {
-        return messages.stream().flatMap(m -> m.rows().stream()).map(WebhookReceiver.Row::key)
+    static Set<String> keysOf(List<ReceivedMessage> messages) {
+        return messages.stream().flatMap(m -> m.rows().stream()).map(ReceivedRow::key)
                 .collect(Collectors.toSet());
     }
 
-    record Crash(List<WebhookReceiver.Message> inFlight, List<WebhookReceiver.Message> secondRun,
+    record Crash(List<ReceivedMessage> inFlight, List<ReceivedMessage> secondRun,
             Set<String> repeatedKeys) {
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spoke.dbt.Relation;
 import dev.spoke.it.support.CanonicalJson;
+import dev.spoke.it.support.ReceivedMessage;
+import dev.spoke.it.support.ReceivedRow;
 import dev.spoke.it.support.SpokeCli;
 import dev.spoke.it.support.TestProject;
 import dev.spoke.it.support.TestWarehouse;
@@ -43,12 +45,12 @@ abstract class LargeModelDelivery {
             SpokeCli.Result result = new SpokeCli(work).jvm(HEAP).run(project.cli("sync"));
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            List<WebhookReceiver.Row> rows = receiver.rows();
+            List<ReceivedRow> rows = receiver.rows();
             assertThat(rows).hasSize(ROWS);
             Set<String> keys = new HashSet<>();
             List<String> repeated = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
-            for (WebhookReceiver.Row row : rows) {
+            for (ReceivedRow row : rows) {
                 if (!keys.add(row.key())) {
                     repeated.add(row.key());
                 }
@@ -68,7 +70,7 @@ abstract class LargeModelDelivery {
                 }
             }
             assertThat(missing).as("keys that never arrived").isEmpty();
-            long bytes = receiver.messages().stream().mapToLong(WebhookReceiver.Message::bytes).sum();
+            long bytes = receiver.messages().stream().mapToLong(ReceivedMessage::bytes).sum();
             assertThat(bytes).as("the rows sent weigh more than the sender's whole heap").isGreaterThan(HEAP_BYTES);
             assertThat(receiver.messages()).hasSize(ROWS / BATCH_SIZE)
                     .allSatisfy(message -> assertThat(message.rows()).hasSize(BATCH_SIZE));

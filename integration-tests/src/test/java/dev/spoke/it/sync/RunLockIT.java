@@ -109,7 +109,7 @@ class RunLockIT {
         TestProject project = new TestProject(projectDir, warehouse)
                 .webhook("hook", receiver, Map.of("batch_size", 100));
         project.manifest().model(customers.name(), customers.relation(), customers.columns(), "id",
-                List.of(IncrementalSyncContract.destination("upsert")));
+                List.of(SyncScenario.destination("upsert")));
         return project.write();
     }
 }
