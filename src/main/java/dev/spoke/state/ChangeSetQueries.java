@@ -96,7 +96,8 @@ public final class ChangeSetQueries {
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + source.relation() + " " + MODEL
                 + " WHERE " + source.keyExpression().apply(MODEL) + " = " + snapshotKey + ")"
                 + " AND " + notPending(snapshotKey)
-                + (spec.shard().isAll() ? "" : " AND " + dialect.shardPredicate(snapshotKey, spec.shard().index(), spec.shard().count()))
+                + (spec.shard().isAll() ? ""
+                        : " AND " + dialect.shardPredicate(snapshotKey, spec.shard().index(), spec.shard().count()))
                 + " ORDER BY " + snapshotKey;
     }
 

@@ -29,8 +29,10 @@ final class ExportPlanner {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
             try (ChangeSet changeSet = resources.localState()
-                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
-                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists)) {
+                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(),
+                            stateExists)
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(),
+                            stateExists)) {
                 return plan(shape, changeSet);
             }
         } catch (SpokeException e) {

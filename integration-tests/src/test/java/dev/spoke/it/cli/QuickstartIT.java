@@ -50,7 +50,8 @@ class QuickstartIT {
 
         String received = between(log, "-- the webhook receiver got:", "== 5/5");
         assertThat(received).contains("signature valid").doesNotContain("INVALID");
-        JsonNode body = JSON.readTree(received.lines().filter(line -> line.startsWith("  {")).findFirst().orElseThrow());
+        String firstBody = received.lines().filter(line -> line.startsWith("  {")).findFirst().orElseThrow();
+        JsonNode body = JSON.readTree(firstBody);
         assertThat(body.path("data").path("export").asText()).isEqualTo("at_risk_customers__support_webhook");
         assertThat(body.path("data").path("rows")).hasSize(8);
         assertThat(keys(body.path("data").path("rows"))).containsExactlyInAnyOrder(

@@ -7,25 +7,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 
 /** One message as received, with the answer the receiver gave (status 0 while unanswered). */
 public final class ReceivedMessage {
     private final String webhookId;
     private final String idempotencyKeyHeader;
-    private final boolean signed;
     private final JsonNode body;
     private final long bytes;
     private final List<ReceivedRow> rows;
     private volatile int status;
     private volatile Set<String> rejectedKeys = Set.of();
 
-    private ReceivedMessage(String webhookId, String idempotencyKeyHeader, boolean signed, JsonNode body, long bytes) {
+    private ReceivedMessage(String webhookId, String idempotencyKeyHeader, JsonNode body, long bytes) {
         this.webhookId = webhookId;
         this.bytes = bytes;
         this.idempotencyKeyHeader = idempotencyKeyHeader;
-        this.signed = signed;
         this.body = body;
         List<ReceivedRow> parsed = new ArrayList<>();
         for (JsonNode row : body.path("data").path("rows")) {
@@ -39,8 +36,8 @@ public final class ReceivedMessage {
     static ReceivedMessage of(RecordedRequest request) {
         try {
             JsonNode body = CanonicalJson.EXACT.readTree(request.getBody() == null ? "" : request.getBody().utf8());
-            return new ReceivedMessage(request.getHeaders().get("webhook-id"), request.getHeaders().get("Idempotency-Key"),
-                    request.getHeaders().get("webhook-signature") != null, body, request.getBodySize());
+            return new ReceivedMessage(request.getHeaders().get("webhook-id"),
+                    request.getHeaders().get("Idempotency-Key"), body, request.getBodySize());
         } catch (IOException e) {
             throw new UncheckedIOException("the webhook body is not JSON", e);
         }
@@ -51,16 +48,14 @@ public final class ReceivedMessage {
         this.status = code;
     }
 
+    /** The {@code webhook-id} header. */
     public String webhookId() {
         return webhookId;
     }
 
+    /** The {@code Idempotency-Key} header. */
     public String idempotencyKeyHeader() {
         return idempotencyKeyHeader;
-    }
-
-    public boolean signed() {
-        return signed;
     }
 
     /** The event type, e.g. {@code spoke.rows.upsert}. */
@@ -78,37 +73,23 @@ public final class ReceivedMessage {
         return body.path("data").path("operation").asText();
     }
 
-    public String export() {
-        return body.path("data").path("export").asText();
-    }
-
-    public JsonNode body() {
-        return body;
-    }
-
     /** The size of the body in bytes. */
     public long bytes() {
         return bytes;
     }
 
+    /** {@code data.rows}, in order. */
     public List<ReceivedRow> rows() {
         return rows;
     }
 
+    /** The status the receiver answered, 0 while it has not. */
     public int status() {
         return status;
     }
 
+    /** The keys the receiver rejected in its answer. */
     public Set<String> rejectedKeys() {
         return rejectedKeys;
-    }
-
-    /** Waits until the receiver answered this message. */
-    public boolean awaitAnswer(long timeout, TimeUnit unit) throws InterruptedException {
-        long end = System.nanoTime() + unit.toNanos(timeout);
-        while (status == 0 && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        return status != 0;
     }
 }

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +21,6 @@ public final class SpokeCli {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Path workDir;
-    private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmFlags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Duser.timezone=UTC",
             "-XX:TieredStopAtLevel=1"));
     private int runs;
@@ -31,12 +28,6 @@ public final class SpokeCli {
     /** @param workDir where the process runs and its output files go */
     public SpokeCli(Path workDir) {
         this.workDir = requireNonNull(workDir, "workDir is null");
-    }
-
-    /** Adds a variable to the environment of later runs. */
-    public SpokeCli env(String name, String value) {
-        environment.put(name, value);
-        return this;
     }
 
     /** Adds a JVM flag (e.g. {@code -Xmx64m}) to later runs. */
@@ -69,7 +60,6 @@ public final class SpokeCli {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(environment);
         try {
             Files.createDirectories(workDir);
             return new Running(builder.start(), out, err, String.join(" ", args));

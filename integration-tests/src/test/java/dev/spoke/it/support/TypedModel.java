@@ -67,8 +67,9 @@ public final class TypedModel {
             separator = ", ";
         }
         create.append(')');
-        String doc = "'{\"n\": ' || CAST(i AS TEXT) || ', \"price\": ' || CAST(i % 100 AS TEXT) || '.50, \"tags\": [\"a\", '"
-                + " || CAST(i % 3 AS TEXT) || '], \"nested\": {\"even\": ' || CAST(i % 2 = 0 AS TEXT) || '}}'";
+        String doc = "'{\"n\": ' || CAST(i AS TEXT) || ', \"price\": ' || CAST(i % 100 AS TEXT)"
+                + " || '.50, \"tags\": [\"a\", ' || CAST(i % 3 AS TEXT) || '], \"nested\": {\"even\": '"
+                + " || CAST(i % 2 = 0 AS TEXT) || '}}'";
         String insert = "INSERT INTO " + warehouse.quoted(relation) + " SELECT "
                 + KEY_BASE + " + i, "
                 + "CAST((i - 50000) * 1.0001 AS numeric(14,4)), "
@@ -115,8 +116,8 @@ public final class TypedModel {
         } else {
             row.put("active", i % 3 == 0);
         }
-        JsonNode doc = CanonicalJson.parse("{\"n\": " + i + ", \"price\": " + (i % 100) + ".50, \"tags\": [\"a\", " + (i % 3)
-                + "], \"nested\": {\"even\": " + (i % 2 == 0) + "}}");
+        JsonNode doc = CanonicalJson.parse("{\"n\": " + i + ", \"price\": " + (i % 100) + ".50, \"tags\": [\"a\", "
+                + (i % 3) + "], \"nested\": {\"even\": " + (i % 2 == 0) + "}}");
         row.set("doc", doc);
         row.set("docb", doc.deepCopy());
         ArrayNode tags = row.putArray("tags");
@@ -137,7 +138,8 @@ public final class TypedModel {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

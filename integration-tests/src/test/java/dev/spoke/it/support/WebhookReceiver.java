@@ -24,8 +24,8 @@ import mockwebserver3.RecordedRequest;
  * A webhook receiver as docs/destinations/webhook.md describes one, on a MockWebServer: it records every message
  * (headers, rows, the answer it gave) and answers {@code 200}, or refuses chosen keys, either one by one with the
  * partial-failure body {@code {"rejected":[{"key":..,"reason":..,"retryable":false}]}} or by answering {@code 422}
- * to any batch that holds them. It can also be slow, or hold every message after the first few unanswered until
- * {@link #release()}, to keep a run busy (lock tests) or to kill it mid-run (crash tests). Decimals are read as
+ * to any batch that holds them. It can also hold every message after the first few unanswered until {@link
+ * #release()}, to keep a run busy (lock tests) or to kill it mid-run (crash tests). Decimals are read as
  * {@link java.math.BigDecimal}, so their scale is what the sender wrote.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -40,7 +40,6 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger answeredBeforeHold = new AtomicInteger();
     private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
     private volatile int holdAfter = Integer.MAX_VALUE;
-    private volatile Duration delay = Duration.ZERO;
 
     public WebhookReceiver() {
         server.setDispatcher(new Dispatcher() {
@@ -76,12 +75,6 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    /** Waits this long before answering each message. */
-    public WebhookReceiver delay(Duration delay) {
-        this.delay = delay;
-        return this;
-    }
-
     /** Answers the next {@code answered} messages, then holds every later one unanswered until {@link #release()}. */
     public WebhookReceiver holdAfter(int answered) {
         answeredBeforeHold.set(0);
@@ -99,13 +92,12 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** Forgets the recorded messages, the refusals and the delay; answers everything with 200 again. */
+    /** Forgets the recorded messages and the refusals; answers everything with 200 again. */
     public WebhookReceiver reset() {
         release();
         messages.clear();
         rejections.clear();
         refusals.clear();
-        delay = Duration.ZERO;
         maxInFlight.set(0);
         return this;
     }
@@ -164,9 +156,6 @@ public final class WebhookReceiver implements AutoCloseable {
             CountDownLatch latch = hold.get();
             if (latch != null && answeredBeforeHold.incrementAndGet() > holdAfter) {
                 latch.await();
-            }
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
             }
             for (ReceivedRow row : message.rows()) {
                 String reason = refusals.get(row.key());

@@ -266,8 +266,9 @@ abstract class ChangeDetectionContract extends SyncScenario {
 
         warehouse.execute("DELETE FROM " + table + " WHERE order_id = 17");
         sync(project);
-        assertThat(receiver.rows()).extracting(r -> r.op() + " " + r.key() + " " + r.fields()).containsExactlyInAnyOrder(
-                "insert {\"tenant\":\"globex\",\"order_id\":\"7\"} {\"tenant\":\"globex\",\"order_id\":7,\"amount\":3.75}",
+        assertThat(receiver.rows()).extracting(r -> r.op() + " " + r.key() + " " + r.fields())
+                .containsExactlyInAnyOrder("insert {\"tenant\":\"globex\",\"order_id\":\"7\"}"
+                        + " {\"tenant\":\"globex\",\"order_id\":7,\"amount\":3.75}",
                 "delete {\"tenant\":\"acme\",\"order_id\":\"17\"} {\"tenant\":\"acme\",\"order_id\":\"17\"}",
                 "delete {\"tenant\":\"globex\",\"order_id\":\"17\"} {\"tenant\":\"globex\",\"order_id\":\"17\"}");
     }

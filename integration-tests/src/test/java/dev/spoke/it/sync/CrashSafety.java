@@ -81,7 +81,8 @@ abstract class CrashSafety {
     Crash crash(String table, int concurrency) throws InterruptedException {
         CustomerTable customers = new CustomerTable(warehouse, table).create(ROWS);
         TestProject project = new TestProject(dir.resolve("project"), warehouse)
-                .webhook("hook", receiver, Map.of("batch_size", BATCH, "rate_limit", Map.of("concurrency", concurrency)));
+                .webhook("hook", receiver, Map.of("batch_size", BATCH,
+                        "rate_limit", Map.of("concurrency", concurrency)));
         project.manifest().model(customers.name(), customers.relation(), customers.columns(), "id",
                 List.of(SyncScenario.destination("upsert")));
         project.write();

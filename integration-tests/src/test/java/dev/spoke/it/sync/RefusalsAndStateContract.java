@@ -99,7 +99,8 @@ abstract class RefusalsAndStateContract extends SyncScenario {
     @Test
     void nullAndDuplicateKeysAreReportedInvalidWithTheirKeysAndNeverSent() {
         CustomerTable customers = new CustomerTable(warehouse, "bad_keys").create(1_000, false);
-        customers.execute("INSERT INTO {t} SELECT NULL, email, full_name, score, updated_at, note FROM {t} WHERE id = 10");
+        customers.execute("INSERT INTO {t} SELECT NULL, email, full_name, score, updated_at, note FROM {t}"
+                + " WHERE id = 10");
         customers.execute("INSERT INTO {t} SELECT id, 'twin@example.com', full_name, score, updated_at, note FROM {t}"
                 + " WHERE id = 20");
         TestProject project = project(customers, destination("upsert"));

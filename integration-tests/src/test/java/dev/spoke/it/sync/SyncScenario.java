@@ -151,7 +151,8 @@ abstract class SyncScenario {
             ReceivedRow row = byKey.get(Long.toString(id));
             String expected = CanonicalJson.of(customers.expected(id));
             if (!row.op().equals(op) || !CanonicalJson.of(row.fields()).equals(expected)) {
-                wrong.add(id + " " + row.op() + " " + CanonicalJson.of(row.fields()) + " expected " + op + " " + expected);
+                wrong.add(id + " " + row.op() + " " + CanonicalJson.of(row.fields()) + " expected " + op + " "
+                        + expected);
             }
         }
         assertThat(wrong).isEmpty();
