@@ -68,6 +68,8 @@ public final class ChangeSetQueries {
     /**
      * Rows to send, with their operation, plus every invalid row (NULL or duplicate key) so the engine can report
      * them. For append mode: every row of the model. Columns: the sent columns, then key, hash, duplicates, op.
+     * Ordered by key (append mode aside): a run after a crash then cuts the rows left into the same batches as the
+     * run that died, so a repeated batch carries the same webhook-id (ADR 0003).
      */
     public String changedRows() {
         if (spec.mode() == SyncMode.APPEND) {
@@ -83,17 +85,20 @@ public final class ChangeSetQueries {
         select.add("CASE WHEN " + snapshotKey() + " IS NULL THEN 'I' ELSE 'U' END AS " + q(SpecialColumns.OPERATION));
         return "SELECT " + String.join(", ", select) + fromDiff()
                 + " WHERE (" + invalidCondition() + " OR " + modeCondition() + ")"
-                + " AND " + notPending(diffColumn(SpecialColumns.KEY));
+                + " AND " + notPending(diffColumn(SpecialColumns.KEY))
+                + " ORDER BY " + diffColumn(SpecialColumns.KEY);
     }
 
-    /** Snapshot keys no longer in the model: what mirror mode deletes. Columns: key text, last delivered hash. */
+    /** Snapshot keys no longer in the model, in key order: what mirror mode deletes. Columns: key text, last hash. */
     public String removedKeys() {
         String snapshotKey = snapshotKey();
         return "SELECT " + snapshotKey + ", " + snapshotHash() + " FROM " + snapshotSource() + " " + SNAPSHOT
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + source.relation() + " " + MODEL
                 + " WHERE " + source.keyExpression().apply(MODEL) + " = " + snapshotKey + ")"
                 + " AND " + notPending(snapshotKey)
-                + (spec.shard().isAll() ? "" : " AND " + dialect.shardPredicate(snapshotKey, spec.shard().index(), spec.shard().count()));
+                + (spec.shard().isAll() ? ""
+                        : " AND " + dialect.shardPredicate(snapshotKey, spec.shard().index(), spec.shard().count()))
+                + " ORDER BY " + snapshotKey;
     }
 
     /**

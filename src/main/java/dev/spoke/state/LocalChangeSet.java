@@ -56,7 +56,12 @@ public final class LocalChangeSet implements ChangeSet {
         StateTables tables = store.tables();
         String table = tables.table(stagedTable);
         synchronized (store) {
-            store.prepare();
+            if (stateExists) {
+                store.prepare();
+            } else {
+                // a plan before the first sync: stage the keys, but create no state table
+                store.handle().execute("CREATE SCHEMA IF NOT EXISTS " + tables.quotedSchema());
+            }
             store.handle().useTransaction(h -> {
                 h.execute("DROP TABLE IF EXISTS " + table);
                 h.execute("CREATE TABLE " + table + " (" + tables.col("key") + " " + tables.dialect().textType() + ", "
@@ -74,8 +79,9 @@ public final class LocalChangeSet implements ChangeSet {
             }
             insert(table, chunk);
         }
+        // the staged keys are this shard's already; the shard still bounds the snapshot keys mirror mode deletes
         ChangeSetSpec localSpec = new ChangeSetSpec(spec.exportId(), spec.relation(), List.of(), spec.keyColumns(),
-                spec.salt(), spec.mode(), Shard.ALL, spec.snapshotTable());
+                spec.salt(), spec.mode(), spec.shard(), spec.snapshotTable());
         localQueries = new ChangeSetQueries(tables, localSpec,
                 ModelSource.staged(tables.dialect(), table), stateExists);
         return localQueries;

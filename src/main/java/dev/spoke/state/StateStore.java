@@ -3,6 +3,7 @@ package dev.spoke.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.spoke.SpokeException;
+import dev.spoke.dbt.Relation;
 import dev.spoke.warehouse.Warehouse;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 public final class StateStore implements AutoCloseable {
     private final Warehouse database;
     private final boolean ownsDatabase;
+    private final String stateDatabase;
     private final StateTables tables;
     private final Handle handle;
     private boolean prepared;
@@ -30,6 +32,7 @@ public final class StateStore implements AutoCloseable {
     public StateStore(Warehouse database, boolean ownsDatabase, String stateDatabase, String schema) {
         this.database = requireNonNull(database, "database is null");
         this.ownsDatabase = ownsDatabase;
+        this.stateDatabase = stateDatabase;
         this.tables = new StateTables(database.dialect(), stateDatabase, schema);
         this.handle = database.jdbi().open();
     }
@@ -150,9 +153,14 @@ public final class StateStore implements AutoCloseable {
                 + " < CURRENT_TIMESTAMP - INTERVAL '" + retention.toSeconds() + " seconds'");
     }
 
-    /** One row per export known to the state store, with its snapshot size, for {@code spoke state show}. */
+    /**
+     * One row per export known to the state store, with its snapshot size, for {@code spoke state show}; none, and
+     * nothing created, when no sync ever ran (a read-only user may inspect).
+     */
     public synchronized List<Map<String, Object>> describeExports() {
-        prepare();
+        if (!prepared && !database.exists(new Relation(stateDatabase, tables.schema(), "exports"))) {
+            return List.of();
+        }
         List<Map<String, Object>> exports = handle.createQuery("SELECT * FROM " + tables.table("exports")
                         + " ORDER BY " + tables.col("export_id"))
                 .mapToMap()

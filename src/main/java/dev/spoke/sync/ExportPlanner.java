@@ -29,28 +29,33 @@ final class ExportPlanner {
         try {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
-            ChangeCounts counts;
-            List<ObjectNode> samples = new ArrayList<>();
             try (ChangeSet changeSet = resources.localState()
-                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(), stateExists)
-                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(), stateExists)) {
-                counts = changeSet.counts();
-                if (options.samples() > 0) {
-                    try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
-                        while (samples.size() < options.samples() && cursor.next()) {
-                            if (cursor.key() != null && cursor.duplicates() == 1) {
-                                samples.add(shape.mapper().map(cursor::value));
-                            }
-                        }
-                    }
-                }
+                    ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(),
+                            stateExists)
+                    : new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), shape.spec(),
+                            stateExists)) {
+                return plan(shape, changeSet);
             }
-            return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
-                    export.mode().configName(), counts, toSend(export.mode(), counts), samples, null);
         } catch (SpokeException e) {
             return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
                     export.mode().configName(), null, 0, List.of(), e.getMessage());
         }
+    }
+
+    private ExportPlan plan(ExportShape shape, ChangeSet changeSet) {
+        ChangeCounts counts = changeSet.counts();
+        List<ObjectNode> samples = new ArrayList<>();
+        if (options.samples() > 0) {
+            try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
+                while (samples.size() < options.samples() && cursor.next()) {
+                    if (cursor.key() != null && cursor.duplicates() == 1) {
+                        samples.add(shape.mapper().map(cursor::value));
+                    }
+                }
+            }
+        }
+        return new ExportPlan(export.id(), export.model().displayName(), export.connection().name(),
+                export.mode().configName(), counts, toSend(export.mode(), counts), samples, null);
     }
 
     /** The rows a sync in {@code mode} sends for {@code counts}. */
