@@ -126,7 +126,7 @@ public final class DestinationsSchema {
     private static String meaning(SyncMode mode) {
         return switch (mode) {
             case UPSERT -> "(the default) sends rows whose key is new or whose values changed";
-            case UPDATE -> "sends only changed rows whose key the destination already has";
+            case UPDATE -> "sends new and changed rows (every row on the first run) as updates: the destination updates the records it has and creates none";
             case INSERT -> "sends only rows whose key is new to the destination";
             case MIRROR -> "is upsert, and also deletes at the destination the keys that left the model";
             case APPEND -> "sends every row on every run, with no change detection";

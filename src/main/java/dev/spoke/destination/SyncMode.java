@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 public enum SyncMode {
     /** Rows whose key is new or whose values changed since the last delivery. The default. */
     UPSERT,
-    /** Only rows whose key the destination already has and whose values changed. */
+    /**
+     * Rows whose values changed since the last delivery (every row on the first run), all sent as updates: the
+     * destination updates the records it has and creates none.
+     */
     UPDATE,
     /** Only rows whose key is new to the destination. */
     INSERT,
@@ -35,15 +38,7 @@ public enum SyncMode {
         return Arrays.stream(values()).map(SyncMode::configName).collect(Collectors.joining(" | "));
     }
 
-    /** Whether this mode sends rows whose key is new to the destination. */
-    public boolean sendsAdded() {
-        return this != UPDATE;
-    }
 
-    /** Whether this mode sends rows whose key is known but whose values changed. */
-    public boolean sendsChanged() {
-        return this == UPSERT || this == UPDATE || this == MIRROR;
-    }
 
     /** Whether this mode deletes, at the destination, keys that left the model. */
     public boolean sendsRemoved() {

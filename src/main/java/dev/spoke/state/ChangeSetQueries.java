@@ -157,9 +157,8 @@ public final class ChangeSetQueries {
         String added = snapshotKey() + " IS NULL";
         String changed = "(" + snapshotKey() + " IS NOT NULL AND " + snapshotHash() + " <> " + diffColumn(SpecialColumns.HASH) + ")";
         return switch (spec.mode()) {
-            case UPSERT, MIRROR -> "(" + added + " OR " + changed + ")";
+            case UPSERT, MIRROR, UPDATE -> "(" + added + " OR " + changed + ")";
             case INSERT -> "(" + added + ")";
-            case UPDATE -> changed;
             case APPEND -> "1 = 1";
         };
     }

@@ -96,6 +96,11 @@ final class ExportPass {
                     continue;
                 }
                 (operation == RowOperation.UPDATE ? counters.changed : counters.added).incrementAndGet();
+                if (export.mode() == SyncMode.UPDATE) {
+                    // spoke cannot know whether the destination holds a key new to the snapshot: in update mode
+                    // every row goes as an update, and the destination updates what it has and creates nothing.
+                    operation = RowOperation.UPDATE;
+                }
                 ObjectNode payload = mapper.map(cursor::value);
                 String hash = cursor.hash();
                 String idempotencyKey = append

@@ -61,10 +61,9 @@ final class ExportPlanner {
     /** The rows a sync in {@code mode} sends for {@code counts}. */
     static long toSend(SyncMode mode, ChangeCounts counts) {
         return switch (mode) {
-            case UPSERT -> counts.added() + counts.changed();
+            case UPSERT, UPDATE -> counts.added() + counts.changed();
             case MIRROR -> counts.added() + counts.changed() + counts.removed();
             case INSERT -> counts.added();
-            case UPDATE -> counts.changed();
             case APPEND -> counts.total() - counts.invalid();
         };
     }

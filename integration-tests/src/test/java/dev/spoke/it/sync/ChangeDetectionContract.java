@@ -122,22 +122,28 @@ abstract class ChangeDetectionContract extends SyncScenario {
     }
 
     @Test
-    void updateModeSendsOnlyChangesToKeysTheDestinationHas() {
+    void updateModeSendsEveryChangeAsAnUpdateAndNothingUnchanged() {
         CustomerTable customers = new CustomerTable(warehouse, "updated").create(ROWS);
-        TestProject project = project(customers, destination("upsert"));
+        TestProject project = project(customers, destination("update"));
         String export = exportId(customers);
-        sync(project);
+        InProcessSpoke.Run first = sync(project);
+        assertThat(first.rows(export, "added")).isEqualTo(ROWS);
+        assertThat(receiver.rows()).hasSize(ROWS).allSatisfy(row -> assertThat(row.op()).isEqualTo("update"));
         receiver.reset();
 
-        project.manifest().destinations(customers.name(), List.of(destination("update")));
-        project.write();
         customers.changeEmails(TEN);
         customers.insert(ROWS + 1, ROWS + 5);
-        InProcessSpoke.Run update = sync(project);
-        assertThat(update.rows(export, "changed")).isEqualTo(10);
-        assertThat(update.rows(export, "added")).isZero();
-        assertArrivedOnce(customers, TEN, "update");
+        InProcessSpoke.Run second = sync(project);
+        assertThat(second.rows(export, "changed")).isEqualTo(10);
+        assertThat(second.rows(export, "added")).isEqualTo(5);
+        List<Long> expected = new java.util.ArrayList<>(TEN);
+        LongStream.rangeClosed(ROWS + 1, ROWS + 5).forEach(expected::add);
+        assertArrivedOnce(customers, expected, "update");
         assertThat(receiver.messages()).allSatisfy(message -> assertThat(message.mode()).isEqualTo("update"));
+        receiver.reset();
+
+        assertThat(sync(project).rows(export, "sent")).isZero();
+        assertThat(receiver.rows()).isEmpty();
     }
 
     @Test
