@@ -39,6 +39,7 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(settings.concurrency(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
+                .socketFactory(NoDelaySocketFactory.INSTANCE)
                 .build();
     }
 }
