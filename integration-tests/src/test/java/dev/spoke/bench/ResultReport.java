@@ -21,8 +21,8 @@ final class ResultReport {
     static String table(List<Measurement> measurements) {
         StringBuilder text = new StringBuilder()
                 .append("| adapter | table rows | run | rows sent | wall s | table rows/s | x COPY | % of full sync"
-                        + " | peak RSS MB | peak heap MB (used / committed) |\n")
-                .append("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n");
+                        + " | spoke CPU s | peak RSS MB | peak heap MB (used / committed) |\n")
+                .append("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (Measurement m : measurements) {
             Optional<Measurement> copy = find(measurements, m, Measurement.Kind.BASELINE);
             Optional<Measurement> full = find(measurements, m, Measurement.Kind.FULL_SYNC);
@@ -35,6 +35,7 @@ final class ResultReport {
                     .append(" | ").append(copy.map(c -> format("%.1f", m.seconds() / c.seconds())).orElse("-"))
                     .append(" | ").append(m.kind() == Measurement.Kind.BASELINE || m.kind() == Measurement.Kind.FULL_SYNC
                             ? "-" : full.map(f -> format("%.0f%%", 100 * m.seconds() / f.seconds())).orElse("-"))
+                    .append(" | ").append(m.memory().map(mem -> format("%.1f", mem.cpuSeconds())).orElse("-"))
                     .append(" | ").append(m.memory().map(mem -> String.valueOf(mem.peakRssKb() / 1024)).orElse("-"))
                     .append(" | ").append(m.memory().map(mem -> mem.peakHeapUsedKb() / 1024 + " / "
                             + mem.peakHeapCommittedKb() / 1024).orElse("-"))
