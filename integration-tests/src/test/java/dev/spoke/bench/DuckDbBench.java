@@ -40,9 +40,19 @@ final class DuckDbBench implements BenchDatabase {
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT version()")) {
             result.next();
-            return "DuckDB " + result.getString(1) + ", duckdb_jdbc " + connection.getMetaData().getDriverVersion();
+            return "DuckDB " + result.getString(1) + ", " + driverJar();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The driver's jar name, which carries its version (the driver itself reports 1.0). */
+    private static String driverJar() {
+        try {
+            return Path.of(org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getFileName().toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "duckdb_jdbc (version unknown)";
         }
     }
 
