@@ -46,6 +46,7 @@ public final class HttpClients {
                 .retryOnConnectionFailure(true)
                 .connectionPool(new ConnectionPool(settings.concurrency(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
+                .socketFactory(NoDelaySocketFactory.INSTANCE)
                 .build();
     }
 }

@@ -14,6 +14,7 @@ import dev.spoke.destination.ExportDescriptor;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,15 +33,21 @@ public final class RowJson {
     private RowJson() {
     }
 
-    /** The row as a JSON object: key, op, idempotency_key, fields (in that order). */
-    public static ObjectNode row(OutgoingRow row, ExportDescriptor export, JsonNodeFactory nodes) {
+    /**
+     * Writes the row as a JSON object (key, op, idempotency_key, fields, in that order) to a generator made by
+     * {@link #compactWriter}, without building a tree of it first: the engine's payload is written as it is.
+     */
+    public static void write(JsonGenerator generator, OutgoingRow row, ExportDescriptor export, JsonNodeFactory nodes)
+            throws IOException {
         requireNonNull(row, "row is null");
-        ObjectNode node = nodes.objectNode();
-        node.set("key", key(row.key(), export.keyColumns(), nodes));
-        node.put("op", operation(row.operation()));
-        node.put("idempotency_key", row.idempotencyKey());
-        node.set("fields", row.payload());
-        return node;
+        generator.writeStartObject();
+        generator.writeFieldName("key");
+        generator.writeTree(key(row.key(), export.keyColumns(), nodes));
+        generator.writeStringField("op", operation(row.operation()));
+        generator.writeStringField("idempotency_key", row.idempotencyKey());
+        generator.writeFieldName("fields");
+        generator.writeTree(row.payload());
+        generator.writeEndObject();
     }
 
     /**

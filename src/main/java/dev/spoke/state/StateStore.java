@@ -97,15 +97,17 @@ public final class StateStore implements AutoCloseable {
         }
         String snapshot = tables.table(commit.snapshotTable());
         handle.useTransaction(h -> {
-            MultiRowStatements.execute(h,
-                    "INSERT INTO " + snapshot + " VALUES ", "(?, ?, CURRENT_TIMESTAMP)", ", ",
-                    " ON CONFLICT (" + tables.col("key") + ") DO UPDATE SET "
+            UnnestedRows.execute(h, tables.dialect(),
+                    "INSERT INTO " + snapshot + " (" + tables.col("key") + ", " + tables.col("row_hash") + ", "
+                            + tables.col("synced_at") + ") SELECT " + UnnestedRows.select(tables.dialect(), 2)
+                            + ", CURRENT_TIMESTAMP ON CONFLICT (" + tables.col("key") + ") DO UPDATE SET "
                             + tables.col("row_hash") + " = EXCLUDED." + tables.col("row_hash") + ", "
                             + tables.col("synced_at") + " = EXCLUDED." + tables.col("synced_at"),
-                    commit.delivered(), row -> List.of(row.key(), row.rowHash()));
-            MultiRowStatements.execute(h,
-                    "DELETE FROM " + snapshot + " WHERE " + tables.col("key") + " IN (", "?", ", ", ")",
-                    commit.deletedKeys(), List::of);
+                    commit.delivered(), List.of(KeyHash::key, KeyHash::rowHash));
+            UnnestedRows.execute(h, tables.dialect(),
+                    "DELETE FROM " + snapshot + " WHERE " + tables.col("key") + " IN (SELECT "
+                            + UnnestedRows.select(tables.dialect(), 1) + ")",
+                    commit.deletedKeys(), List.of(key -> key));
             MultiRowStatements.execute(h,
                     "DELETE FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = "
                             + tables.dialect().quoteLiteral(commit.exportId()) + " AND " + tables.col("row_key") + " IN (",

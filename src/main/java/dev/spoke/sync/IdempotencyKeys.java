@@ -12,6 +12,10 @@ import java.util.HexFormat;
  */
 public final class IdempotencyKeys {
     private static final HexFormat HEX = HexFormat.of();
+    /** 20 bytes: the 40 hex characters of a key. */
+    private static final int KEY_BYTES = 20;
+    /** One digest per thread: looking one up costs more than hashing a key, once per row. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(IdempotencyKeys::newSha256);
 
     private IdempotencyKeys() {
     }
@@ -27,9 +31,13 @@ public final class IdempotencyKeys {
     }
 
     private static String sha256(String text) {
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest, 0, KEY_BYTES);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(digest).substring(0, 40);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

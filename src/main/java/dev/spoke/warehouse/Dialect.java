@@ -124,9 +124,10 @@ public abstract sealed class Dialect permits PostgresDialect, DuckDbDialect {
     }
 
     /**
-     * The md5 (32 lower-case hex digits) of the salt followed by each column encoded as {@code n} for NULL or
-     * {@code v<byte length>:<text>} for a value. The length prefix makes the encoding unambiguous, so
-     * ({@code ab}, {@code c}) and ({@code a}, {@code bc}) hash differently and NULL differs from every text.
+     * The md5 (32 lower-case hex digits) of the salt followed by an unambiguous encoding of the columns, so that
+     * ({@code ab}, {@code c}) and ({@code a}, {@code bc}) hash differently and NULL differs from every text. Here each
+     * column is encoded as {@code n} for NULL or {@code v<byte length>:<text>} for a value; a dialect may use a cheaper
+     * encoding of its own (PostgreSQL does).
      */
     public String rowHashExpression(List<String> columns, String salt, String tableAlias) {
         StringBuilder input = new StringBuilder(quoteLiteral(requireNonNull(salt, "salt is null")));

@@ -71,6 +71,25 @@ public abstract class WarehouseContractTest {
     }
 
     @Test
+    void rowHashesTellApartValuesThatHoldSeparatorsQuotesOrNothing() {
+        Dialect dialect = warehouse().dialect();
+        Relation table = relation("hash_separators");
+        String a = dialect.quoteIdentifier("a");
+        String b = dialect.quoteIdentifier("b");
+        execute("CREATE TABLE " + dialect.quoteRelation(table) + " (" + dialect.quoteIdentifier("n") + " INTEGER, "
+                + a + " " + dialect.textType() + ", " + b + " " + dialect.textType() + ")",
+                "INSERT INTO " + dialect.quoteRelation(table) + " VALUES (1, 'x,y', 'z'), (2, 'x', 'y,z'),"
+                        + " (3, 'q\"', ''), (4, 'q', '\"'), (5, '(', ')'), (6, '', NULL), (7, NULL, ''),"
+                        + " (8, ' ', ''), (9, '', ' '), (10, 'x,y', 'z')");
+        String sql = "SELECT " + dialect.rowHashExpression(List.of("a", "b"), "salt", "t") + " FROM "
+                + dialect.quoteRelation(table) + " t ORDER BY " + dialect.quoteColumn("t", "n");
+        List<String> hashes = column(texts(sql, 1));
+
+        assertThat(hashes.subList(0, 9)).as("nine different rows").doesNotHaveDuplicates();
+        assertThat(hashes.get(9)).as("same values, same hash").isEqualTo(hashes.get(0));
+    }
+
+    @Test
     void shardsSplitKeysExactlyAsJavaComputesThem() {
         Dialect dialect = warehouse().dialect();
         Relation numbers = relation("shard_keys");

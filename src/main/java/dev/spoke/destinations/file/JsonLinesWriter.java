@@ -1,5 +1,6 @@
 package dev.spoke.destinations.file;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +16,9 @@ import java.io.IOException;
  * <pre>{"key":"42","op":"insert","idempotency_key":"...","fields":{...}}</pre>
  */
 final class JsonLinesWriter implements RowFileWriter {
+    /** Sizes the batch buffer so that a typical row needs no copy while it grows. */
+    private static final int BYTES_PER_ROW_GUESS = 512;
+
     private final ObjectWriter writer;
     private final JsonNodeFactory nodes;
 
@@ -25,10 +29,13 @@ final class JsonLinesWriter implements RowFileWriter {
 
     @Override
     public WriteResult append(RowBatch batch, DurableFile file) throws IOException {
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        for (OutgoingRow row : batch.rows()) {
-            lines.write(writer.writeValueAsBytes(RowJson.row(row, batch.export(), nodes)));
-            lines.write('\n');
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(batch.rows().size() * BYTES_PER_ROW_GUESS);
+        try (JsonGenerator generator = writer.createGenerator(lines)) {
+            generator.setRootValueSeparator(null);
+            for (OutgoingRow row : batch.rows()) {
+                RowJson.write(generator, row, batch.export(), nodes);
+                generator.writeRaw('\n');
+            }
         }
         file.append(lines.toByteArray());
         return WriteResult.allDelivered(batch);
