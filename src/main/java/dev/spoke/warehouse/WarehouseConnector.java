@@ -75,6 +75,7 @@ public final class WarehouseConnector {
 
     private static Warehouse openDuckDb(DuckDbTarget target) {
         Properties properties = new Properties();
+        properties.putAll(target.settings());
         if (target.mode() == AccessMode.READ_ONLY && target.file().isPresent()) {
             properties.setProperty(DuckDBDriver.DUCKDB_READONLY_PROPERTY, "true");
         }

@@ -35,6 +35,28 @@ class DuckDbFileWarehouseTest {
     }
 
     @Test
+    void appliesTheProfilesDuckDbSettingsAsDbtDuckdbDoes() {
+        createDatabase("settings.duckdb");
+        ProfileTarget target = new ProfileTarget("jaffle", "dev", "duckdb", Map.of("path", "settings.duckdb",
+                "settings", Map.of("memory_limit", "200MB", "threads", 1)), "profiles.yml");
+        try (Warehouse warehouse = WarehouseConnector.open(target, projectDir);
+                RowStream stream = warehouse.stream(
+                        "SELECT current_setting('memory_limit'), current_setting('threads')", 10)) {
+            assertThat(stream.next()).isTrue();
+            assertThat(stream.text(0)).isIn("190.7 MiB", "200.0 MB", "200MB");
+            assertThat(stream.text(1)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void settingsThatAreNotAMapAreAConfigError() {
+        ProfileTarget target = new ProfileTarget("jaffle", "dev", "duckdb", Map.of("path", ":memory:",
+                "settings", "memory_limit=1GB"), "profiles.yml");
+        assertThatThrownBy(() -> WarehouseConnector.open(target, projectDir)).hasMessageContaining("settings")
+                .hasMessageContaining("map");
+    }
+
+    @Test
     void readOnlyReadsButDoesNotWrite() {
         createDatabase("ro.duckdb");
         ProfileTarget target = new ProfileTarget("jaffle", "dev", "duckdb", Map.of("path", "ro.duckdb"),
