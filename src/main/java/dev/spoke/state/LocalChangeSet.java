@@ -71,7 +71,7 @@ public final class LocalChangeSet implements ChangeSet {
             try (RowStream rows = warehouse.stream(warehouseQueries.keysAndHashes(), 10_000)) {
                 while (rows.next()) {
                     chunk.add(new String[] {rows.isNull(0) ? null : rows.text(0), rows.text(1)});
-                    if (chunk.size() == MultiRowStatements.ROWS_PER_STATEMENT) {
+                    if (chunk.size() == UnnestedRows.ROWS_PER_STATEMENT) {
                         insert(table, chunk);
                         chunk.clear();
                     }
@@ -92,8 +92,10 @@ public final class LocalChangeSet implements ChangeSet {
         if (rows.isEmpty()) {
             return;
         }
-        store.handle().useTransaction(h -> MultiRowStatements.execute(h, "INSERT INTO " + table + " VALUES ",
-                "(?, ?)", ", ", "", rows, java.util.Arrays::asList));
+        StateTables tables = store.tables();
+        store.handle().useTransaction(h -> UnnestedRows.execute(h, tables.dialect(),
+                "INSERT INTO " + table + " SELECT " + UnnestedRows.select(tables.dialect(), 2), rows,
+                List.of(row -> row[0], row -> row[1])));
     }
 
     @Override
