@@ -14,7 +14,6 @@ public final class SpecialColumns {
     /** {@code I} (new key), {@code U} (changed), for the engine's RowOperation. */
     public static final String OPERATION = "__spoke_op";
 
-    public static final int COUNT = 4;
 
     private SpecialColumns() {
     }

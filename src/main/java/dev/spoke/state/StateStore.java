@@ -108,18 +108,23 @@ public final class StateStore implements AutoCloseable {
                     "DELETE FROM " + snapshot + " WHERE " + tables.col("key") + " IN (SELECT "
                             + UnnestedRows.select(tables.dialect(), 1) + ")",
                     commit.deletedKeys(), List.of(key -> key));
-            MultiRowStatements.execute(h,
+            UnnestedRows.execute(h, tables.dialect(),
                     "DELETE FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = "
-                            + tables.dialect().quoteLiteral(commit.exportId()) + " AND " + tables.col("row_key") + " IN (",
-                    "?", ", ", ")", commit.jobKeysClosed(), List::of);
-            MultiRowStatements.execute(h,
-                    "INSERT INTO " + tables.table("pending_jobs") + " VALUES ", "(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", ", ", "",
-                    commit.jobRowsOpened(), row -> List.of(commit.exportId(), row.jobId(), row.detail(), row.key(),
-                            row.rowHash(), row.operation(), commit.runId()));
-            MultiRowStatements.execute(h,
-                    "INSERT INTO " + tables.table("sync_log") + " VALUES ", "(?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", ", ", "",
-                    commit.log(), entry -> java.util.Arrays.asList(commit.runId(), commit.exportId(), commit.destination(),
-                            entry.key(), entry.operation(), entry.status(), entry.error()));
+                            + tables.dialect().quoteLiteral(commit.exportId()) + " AND " + tables.col("row_key")
+                            + " IN (SELECT " + UnnestedRows.select(tables.dialect(), 1) + ")",
+                    commit.jobKeysClosed(), List.of(key -> key));
+            UnnestedRows.execute(h, tables.dialect(),
+                    "INSERT INTO " + tables.table("pending_jobs") + " SELECT "
+                            + UnnestedRows.select(tables.dialect(), 7) + ", CURRENT_TIMESTAMP",
+                    commit.jobRowsOpened(), List.of(row -> commit.exportId(), PendingJobRow::jobId,
+                            PendingJobRow::detail, PendingJobRow::key, PendingJobRow::rowHash,
+                            PendingJobRow::operation, row -> commit.runId()));
+            UnnestedRows.execute(h, tables.dialect(),
+                    "INSERT INTO " + tables.table("sync_log") + " SELECT "
+                            + UnnestedRows.select(tables.dialect(), 7) + ", CURRENT_TIMESTAMP",
+                    commit.log(), List.of(entry -> commit.runId(), entry -> commit.exportId(),
+                            entry -> commit.destination(), LogEntry::key, LogEntry::operation, LogEntry::status,
+                            LogEntry::error));
         });
     }
 
