@@ -1,5 +1,6 @@
 package dev.spoke.destination;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,18 @@ public interface DestinationFactory {
 
     /** The modes this type supports; one that cannot delete leaves out {@link SyncMode#MIRROR}. */
     Set<SyncMode> supportedModes();
+
+    /**
+     * Checks what {@link #create} would check in {@code spec} beyond the declared option specs (URL schemes and
+     * hosts, option formats, paths, options that exclude each other), without opening, resolving or sending anything.
+     * {@code spoke validate --offline} calls it, so the pull-request gate refuses what a sync would refuse: it must run
+     * the same code as {@code create} (call the same settings resolver from both), never a copy of it.
+     *
+     * @param projectDir the dbt project directory, against which relative paths resolve
+     * @throws IllegalArgumentException with a message naming the option and the fix
+     */
+    default void check(DestinationSpec spec, Path projectDir) {
+    }
 
     /**
      * Builds a destination for one export. Options are already validated against the declared specs; a factory

@@ -8,6 +8,7 @@ import dev.spoke.destination.DestinationFactory;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.SyncMode;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,11 @@ public final class FileDestinationFactory implements DestinationFactory {
     @Override
     public Set<SyncMode> supportedModes() {
         return EnumSet.allOf(SyncMode.class);
+    }
+
+    @Override
+    public void check(DestinationSpec spec, Path projectDir) {
+        FileSettings.from(requireNonNull(spec, "spec is null"), requireNonNull(projectDir, "projectDir is null"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.spoke.destination.DestinationFactory;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.SyncMode;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,11 @@ public final class WebhookDestinationFactory implements DestinationFactory {
     @Override
     public Set<SyncMode> supportedModes() {
         return EnumSet.allOf(SyncMode.class);
+    }
+
+    @Override
+    public void check(DestinationSpec spec, Path projectDir) {
+        WebhookSettings.from(requireNonNull(spec, "spec is null"));
     }
 
     @Override
