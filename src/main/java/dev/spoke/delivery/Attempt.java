@@ -21,10 +21,14 @@ sealed interface Attempt<T> permits Attempt.Answered, Attempt.Failed, Attempt.No
         }
     }
 
-    /** The request was not sent (stopped, circuit open, time budget, stop signal); the reason is the rows' reason. */
-    record NotStarted<T>(String reason) implements Attempt<T> {
+    /** The request was not sent (stopped, circuit open, throttled out, time budget, stop signal): the rows' deferral. */
+    record NotStarted<T>(Deferral deferral) implements Attempt<T> {
         public NotStarted {
-            requireNonNull(reason, "reason is null");
+            requireNonNull(deferral, "deferral is null");
+        }
+
+        String reason() {
+            return deferral.reason();
         }
     }
 }

@@ -21,15 +21,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Delivers one batch to one destination, whatever it takes: retries with backoff, re-sends of the rows refused as
- * retryable, bisection of a batch refused whole, and a rejection with a reason for every row that could not be
- * confirmed. One instance per {@link Deliverer#deliver} call, confined to the calling thread.
+ * Delivers one batch to one destination, whatever it takes: waits out throttling, retries failures with backoff,
+ * re-sends the rows refused as retryable, bisects a batch refused whole, cuts the batch to the size the destination
+ * took after a 413, and gives every row an outcome or a deferral. One instance per {@link Deliverer#deliver} call,
+ * confined to the calling thread.
  */
 final class BatchSender {
     private final ConnectionServices services;
     private final DestinationState target;
     private final String exportId;
     private final Map<RowKey, RowOutcome> outcomes = new HashMap<>();
+    private final Map<RowKey, Deferral> deferred = new HashMap<>();
     private final List<PendingJob> jobs = new ArrayList<>();
     private final Set<RowKey> rowsInJobs = new HashSet<>();
     private final StatsCounter stats = new StatsCounter();
@@ -41,58 +43,81 @@ final class BatchSender {
     }
 
     DeliveryOutcome deliver(RowBatch batch) {
-        send(batch);
-        Map<RowKey, RowOutcome> ordered = new LinkedHashMap<>();
+        sendWithinSizeLimit(batch);
+        Map<RowKey, RowOutcome> answered = new LinkedHashMap<>();
+        Map<RowKey, Deferral> left = new LinkedHashMap<>();
         for (RowKey key : batch.keys()) {
-            if (!rowsInJobs.contains(key)) {
-                RowOutcome outcome = outcomes.get(key);
-                if (outcome == null) {
-                    throw new IllegalStateException("no outcome was recorded for row " + key);
-                }
-                ordered.put(key, outcome);
+            if (rowsInJobs.contains(key)) {
+                continue;
+            }
+            RowOutcome outcome = outcomes.get(key);
+            Deferral deferral = deferred.get(key);
+            if (outcome != null) {
+                answered.put(key, outcome);
+            } else if (deferral != null) {
+                left.put(key, deferral);
+            } else {
+                throw new IllegalStateException("no outcome was recorded for row " + key);
             }
         }
-        return new DeliveryOutcome(ordered, jobs, stats.snapshot());
+        return new DeliveryOutcome(answered, left, jobs, stats.snapshot());
+    }
+
+    /** Sends {@code batch} in pieces no larger than the destination took after refusing a larger one (413). */
+    private void sendWithinSizeLimit(RowBatch batch) {
+        int limit = target.sizeLimit();
+        for (int from = 0; from < batch.size(); from += limit) {
+            send(limit >= batch.size() ? batch : batch.slice(from, Math.min(batch.size(), from + limit)));
+        }
     }
 
     /**
-     * Sends {@code batch} until every row has an outcome or is in a job: the whole batch again after a retryable
-     * failure, the rows refused as retryable after a partial answer, each half after a refusal of the whole batch.
+     * Sends {@code batch} until every row has an outcome, a deferral or a job: the whole batch again after throttling
+     * or a retryable failure, the rows refused as retryable after a partial answer, each half after a refusal of the
+     * whole batch. Throttled requests spend no attempt; failures and retryable refusals do.
      */
     private void send(RowBatch batch) {
         RowBatch pending = batch;
         Map<RowKey, String> lastErrors = Map.of();
-        for (int attempt = 1; ; attempt++) {
+        ThrottleWait throttling = new ThrottleWait(services, stats, exportId);
+        boolean firstRequest = true;
+        for (int attempt = 1; ; ) {
             RowBatch sending = pending;
             Attempt<WriteResult> result = services.gate().send(target, stats, this::reportRequest,
                     () -> target.destination().write(sending));
-            int attemptsMade = attempt;
-            if (attempt > 1 && !(result instanceof Attempt.NotStarted)) {
+            if (result instanceof Attempt.NotStarted<WriteResult> notStarted) {
+                defer(sending, notStarted.deferral(), lastErrors);
+                return;
+            }
+            if (!firstRequest) {
                 stats.retrySent();
             }
+            firstRequest = false;
             Map<RowKey, String> toRetry;
             String retryReason;
             Optional<Duration> askedWait = Optional.empty();
-            if (result instanceof Attempt.NotStarted<WriteResult> notStarted) {
-                giveUp(sending, notStarted.reason(), lastErrors);
-                return;
-            } else if (result instanceof Attempt.Failed<WriteResult> failed) {
+            if (result instanceof Attempt.Failed<WriteResult> failed) {
                 DestinationException failure = failed.failure();
                 switch (failure.kind()) {
+                    case THROTTLED -> {
+                        Optional<Deferral> outlasted = throttling.next(failure);
+                        if (outlasted.isPresent()) {
+                            defer(sending, outlasted.get(), Map.of());
+                            return;
+                        }
+                        continue;
+                    }
                     case BATCH_REJECTED -> {
                         bisect(sending, failure);
                         return;
                     }
                     case FATAL -> {
                         stopDestination(failure);
-                        giveUp(sending, Reasons.notSent(failure.getMessage()), Map.of());
+                        defer(sending, Deferral.destinationFailed(Reasons.notSent(failure.getMessage())), Map.of());
                         return;
                     }
                     case RETRYABLE -> {
-                        if (attempt >= services.settings().maxAttempts()
-                                && RequestOutcome.of(failure) == RequestOutcome.THROTTLED) {
-                            services.gate().throttledToTheEnd(failure);
-                        }
+                        // a failure: spends an attempt, below
                     }
                 }
                 toRetry = sameReasonForAll(sending, failure.getMessage());
@@ -106,16 +131,17 @@ final class BatchSender {
                 retryReason = summary(toRetry);
             }
             if (attempt >= services.settings().maxAttempts()) {
-                toRetry.forEach((key, reason) -> outcomes.put(key, RowOutcome.retryable(Reasons.gaveUp(reason, attemptsMade))));
+                giveUp(sending, toRetry, attempt, result instanceof Attempt.Failed);
                 return;
             }
-            Optional<String> refusal = waitBeforeRetry(attempt, askedWait, retryReason);
+            Optional<Deferral> refusal = waitBeforeRetry(attempt, askedWait, retryReason);
             if (refusal.isPresent()) {
-                giveUp(rowsOf(sending, toRetry.keySet()), refusal.get(), toRetry);
+                defer(rowsOf(sending, toRetry.keySet()), refusal.get(), toRetry);
                 return;
             }
             pending = rowsOf(sending, toRetry.keySet());
             lastErrors = toRetry;
+            attempt++;
         }
     }
 
@@ -143,7 +169,27 @@ final class BatchSender {
         return toRetry;
     }
 
+    /**
+     * Every attempt was spent. Rows the destination refused as retryable on the last attempt are rejected: that is
+     * its own answer about them. Rows of a failed request, and rows it never reported on, are deferred: the
+     * destination failed, it did not refuse them.
+     */
+    private void giveUp(RowBatch sent, Map<RowKey, String> toRetry, int attempts, boolean requestFailed) {
+        for (Map.Entry<RowKey, String> row : toRetry.entrySet()) {
+            String reason = Reasons.gaveUp(row.getValue(), attempts);
+            if (requestFailed || row.getValue().equals(Reasons.NOT_REPORTED)) {
+                deferred.put(row.getKey(), Deferral.destinationFailed(Reasons.deferredAfterFailures(reason)));
+            } else {
+                outcomes.put(row.getKey(), RowOutcome.retryable(reason));
+            }
+        }
+    }
+
     private void bisect(RowBatch refused, DestinationException failure) {
+        if (failure.httpStatus() == 413) {
+            target.lowerSizeLimit(refused.size()).ifPresent(limit -> services.listener()
+                    .batchSizeLowered(services.connection(), exportId, limit, failure.getMessage()));
+        }
         if (refused.size() == 1) {
             outcomes.put(refused.rows().get(0).key(), RowOutcome.rejected(failure.getMessage()));
             return;
@@ -151,13 +197,13 @@ final class BatchSender {
         stats.bisected();
         services.listener().batchBisected(services.connection(), exportId, refused.size(), failure.getMessage());
         int middle = refused.size() / 2;
-        send(refused.slice(0, middle));
-        send(refused.slice(middle, refused.size()));
+        sendWithinSizeLimit(refused.slice(0, middle));
+        sendWithinSizeLimit(refused.slice(middle, refused.size()));
     }
 
-    private Optional<String> waitBeforeRetry(int attempt, Optional<Duration> askedWait, String reason) {
+    private Optional<Deferral> waitBeforeRetry(int attempt, Optional<Duration> askedWait, String reason) {
         if (askedWait.isPresent() && !services.budget().allows(askedWait.get())) {
-            return Optional.of(Reasons.waitBeyondBudget(askedWait.get()));
+            return Optional.of(Deferral.destinationFailed(Reasons.waitBeyondBudget(askedWait.get())));
         }
         Duration backoff = services.backoff().jittered(attempt);
         Duration delay = askedWait.filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
@@ -165,7 +211,7 @@ final class BatchSender {
             services.listener().retryScheduled(services.connection(), exportId, attempt, delay, reason);
         }
         Instant before = services.budget().now();
-        Optional<String> refusal = services.budget().sleep(delay);
+        Optional<Deferral> refusal = services.budget().sleep(delay);
         stats.waited(Duration.between(before, services.budget().now()));
         return refusal;
     }
@@ -176,11 +222,10 @@ final class BatchSender {
         }
     }
 
-    /** Every row of {@code rows} is rejected as retryable with {@code refusal}, plus its last error if it had one. */
-    private void giveUp(RowBatch rows, String refusal, Map<RowKey, String> lastErrors) {
+    /** Every row of {@code rows} is deferred, its last error (if it had one) added to the reason. */
+    private void defer(RowBatch rows, Deferral deferral, Map<RowKey, String> lastErrors) {
         for (OutgoingRow row : rows.rows()) {
-            String lastError = lastErrors.get(row.key());
-            outcomes.put(row.key(), RowOutcome.retryable(lastError == null ? refusal : Reasons.withLastError(refusal, lastError)));
+            deferred.put(row.key(), deferral.withLastError(lastErrors.get(row.key())));
         }
     }
 

@@ -16,43 +16,52 @@ import java.util.Optional;
  * the engine may call {@link #deliver} and {@link #awaitJob} from several threads at once.
  *
  * <h2>The policy</h2>
+ * Every row handed over ends in one of three places ({@link DeliveryOutcome}): the destination's answer (delivered,
+ * or <em>rejected</em>: the destination refused it), a job still running, or <em>deferred</em> ({@link Deferral}):
+ * not confirmed in this run although the destination never refused it. Nothing else is a rejection.
  * <ul>
- *   <li><b>Retryable failures</b> ({@code DestinationException.Kind.RETRYABLE}: 429, 408, 5xx, timeouts, resets) are
- *       retried: up to {@code delivery.max_attempts} requests in all, waiting a random time between zero and
- *       {@code initial_backoff * 2^(attempt-1)}, capped at {@code max_backoff} (exponential backoff, full jitter).
- *       When the destination says how long to wait (Retry-After, X-RateLimit-Reset), spoke waits at least that long,
- *       even beyond {@code max_backoff}, as long as the run's time budget allows, and so does every other request to
- *       the connection (a Retry-After asks the client to wait, not just the request); otherwise the batch's rows are
- *       rejected as retryable ("rate limited: destination asked to wait Ns, more than the run's remaining time
- *       budget"). After the last attempt, the rows are rejected as retryable with the last error.</li>
- *   <li><b>Rows refused as retryable</b> inside an answer ({@code RowOutcome.retryable}), and rows the destination
- *       did not report on, are sent again as a smaller batch with the same backoff, within the same
- *       {@code max_attempts}; then rejected as retryable with the destination's last reason.</li>
+ *   <li><b>Throttling is not failure</b> ({@code DestinationException.Kind.THROTTLED}: 429, a 503 naming a wait, a
+ *       vendor's throttle signal). The whole connection pauses for the wait the destination asked for
+ *       ({@code Retry-After}, {@code X-RateLimit-Reset}), or the request waits the jittered backoff when it named none;
+ *       then the same batch is sent again, without spending an attempt of {@code delivery.max_attempts}. When the
+ *       wait would outlast the run's time budget or {@link RunBudget#LONGEST_WAIT}, or one request has been throttled
+ *       for {@code LONGEST_WAIT} in all (the connection then takes no more requests in this run), its rows are
+ *       deferred ({@link Deferral.Cause#THROTTLED}: the export ends {@code warn}).</li>
+ *   <li><b>Failures</b> ({@code RETRYABLE}: 5xx, 408, timeouts, resets) are retried: up to
+ *       {@code delivery.max_attempts} requests in all, waiting a random time between zero and
+ *       {@code initial_backoff * 2^(attempt-1)}, capped at {@code max_backoff} (exponential backoff, full jitter), or
+ *       the wait the destination named when longer. After the last attempt the rows are deferred
+ *       ({@link Deferral.Cause#DESTINATION_FAILED}: the export ends {@code error}, exit 1, however few its
+ *       batches).</li>
+ *   <li><b>Rows refused as retryable</b> inside an answer ({@code RowOutcome.retryable}) are sent again as a smaller
+ *       batch with the same backoff, within the same {@code max_attempts}; then rejected as retryable with the
+ *       destination's last reason. Rows the destination did not report on are sent again the same way, then
+ *       deferred.</li>
  *   <li><b>A batch refused whole</b> ({@code BATCH_REJECTED}: 400, 413, 422 naming bad content) is split in halves,
  *       each delivered on its own (recursively), down to single rows: a single row refused is rejected with the
  *       destination's reason (not retryable), every other row is delivered. k bad rows among n cost about
- *       {@code 2k * log2(n)} requests.</li>
+ *       {@code 2k * log2(n)} requests. A 413 (too large) also lowers the batch size to half the refused one for every
+ *       later batch to that destination in the run, so the next batches are not refused and bisected again.</li>
  *   <li><b>A fatal failure</b> ({@code FATAL}: 401, 403, 404, 410, a redirect) stops that destination (that export)
- *       for the rest of the run: its rows, and those of every later batch to it, are rejected as retryable
- *       ("not sent: reason") without a request. Other exports of the connection go on: a 404 for one export's list
- *       says nothing about another's, and a real credentials problem costs each export one request.</li>
+ *       for the rest of the run: its rows, and those of every later batch to it, are deferred
+ *       ({@code DESTINATION_FAILED}) without a request. Other exports of the connection go on: a 404 for one export's
+ *       list says nothing about another's, and a real credentials problem costs each export one request.</li>
  *   <li><b>Circuit breaker</b>: after {@code delivery.circuit_breaker_failures} consecutive failed requests to the
- *       connection (5xx, timeouts and resets count per request; a 4xx throttle counts once, when it outlasted every
- *       attempt; any answer, a refusal included, ends the streak), the connection counts as down: no more requests
- *       in this run, and every row handed over is rejected as retryable ("not sent: destination X looks down (N
- *       consecutive failures ...); rows left for the next run"); the engine stops reading the change set (see
- *       {@link #stopped}). <b>It never half-opens within a run.</b> Retries with backoff already ride out short
- *       outages; once a connection has failed N times in a row, the run has nothing to wait for; and rows not
- *       sent are not lost: the next run (the orchestrator's schedule or retry) is the probe.</li>
+ *       connection (5xx, timeouts and resets count per request; throttling never counts; any answer, a refusal
+ *       included, ends the streak), the connection counts as down: no more requests in this run, and every row
+ *       handed over is deferred ("not sent: destination X looks down (N consecutive failures ...); rows left for the
+ *       next run"); the engine stops reading the change set (see {@link #stopped}). <b>It never half-opens within a
+ *       run.</b> Retries with backoff already ride out short outages; once a connection has failed N times in a row,
+ *       the run has nothing to wait for; and rows not sent are not lost: the next run (the orchestrator's schedule or
+ *       retry) is the probe.</li>
  *   <li><b>Client-side limits</b> ({@code rate_limit:}): every request (retries, bisection halves and job polls
  *       included) takes a permit of the connection's {@code concurrency} limit, shared by all its exports, and of the
  *       destination's own {@link Destination#maxConcurrency()}, then starts no sooner than
  *       {@code 1 / requests_per_second} and {@code window / requests_per_window} after the previous request.</li>
  *   <li><b>Time budget</b> ({@link DeliveryContext#deadline()}): no request starts after it, and no wait that would
- *       end after it begins; rows left are rejected as retryable ("time budget exhausted").</li>
+ *       end after it begins; rows left are deferred ({@link Deferral.Cause#TIME_BUDGET}: {@code warn}).</li>
  *   <li><b>Stop</b> ({@link StopSignal}): once set, no batch, retry or poll starts and waits end at once; requests in
- *       flight finish and their answers are reported. Rows left are rejected as retryable ("not sent: spoke was asked
- *       to stop").</li>
+ *       flight finish and their answers are reported. Rows left are deferred ({@link Deferral.Cause#STOPPED}).</li>
  *   <li><b>Asynchronous jobs</b>: a write may answer with a {@link PendingJob}; its rows are listed in the job, not in
  *       the outcomes. {@link #awaitJob} polls it (see {@link JobPoller}) and hands back its per-row outcomes, or
  *       "still open" so the engine keeps the job id for the next run.</li>
@@ -115,9 +124,12 @@ public final class Deliverer {
         return new JobPoller(services, stateOf(destination), job).await();
     }
 
-    /** True when nothing more will be sent to {@code destination} in this run: it failed fatally, or the circuit is open. */
+    /**
+     * True when nothing more will be sent to {@code destination} in this run: it failed fatally, the circuit is open,
+     * or the connection throttled one request for longer than a run waits.
+     */
     public boolean stopped(Destination destination) {
-        return stopReason(destination).isPresent();
+        return stopReason(destination).isPresent() || throttledOutReason().isPresent();
     }
 
     /** Why nothing more will be sent to {@code destination} in this run (its fatal failure, or the open circuit). */
@@ -129,6 +141,14 @@ public final class Deliverer {
     /** Why the connection counts as down for the rest of the run, if it does. */
     public Optional<String> circuitOpenReason() {
         return services.gate().circuitOpenReason();
+    }
+
+    /**
+     * Why the connection takes no more requests in this run although it is up (it throttled one request for longer
+     * than a run waits), if it does.
+     */
+    public Optional<String> throttledOutReason() {
+        return services.gate().throttledOutReason();
     }
 
     public String connectionName() {

@@ -43,6 +43,14 @@ public interface DeliveryListener {
     default void retryScheduled(String connection, String exportId, int attempt, Duration delay, String reason) {
     }
 
+    /**
+     * The destination throttled a request, which is sent again after {@code wait} without spending an attempt.
+     *
+     * @param answer the destination's answer, e.g. {@code HTTP 429: slow down}
+     */
+    default void throttled(String connection, String exportId, Duration wait, String answer) {
+    }
+
     /** A request waited for the client-side rate limit ({@code rate_limit:}) before it started. */
     default void rateLimitWaited(String connection, String exportId, Duration waited) {
     }
@@ -57,5 +65,19 @@ public interface DeliveryListener {
 
     /** A destination answered a fatal failure: nothing more is sent to it in this run. Called once per destination. */
     default void destinationStopped(String connection, String exportId, String reason) {
+    }
+
+    /**
+     * The destination throttled a request for longer than a run waits: nothing more is sent to the connection in
+     * this run; what is left is deferred to the next run. Called once per connection.
+     */
+    default void connectionThrottledOut(String connection, String reason) {
+    }
+
+    /**
+     * The destination refused a batch as too large (413): every later batch to it in this run is cut to at most
+     * {@code rows} rows. Called each time the size is lowered.
+     */
+    default void batchSizeLowered(String connection, String exportId, int rows, String reason) {
     }
 }

@@ -7,16 +7,21 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the delivery layer knows of one destination (one export's instance): its own concurrency limit
- * ({@link Destination#maxConcurrency()}), whether a fatal failure stopped it for the run, and the export it serves.
+ * ({@link Destination#maxConcurrency()}), whether a fatal failure stopped it for the run, the batch size it took
+ * after refusing a larger one (413), and the export it serves.
  */
 final class DestinationState {
     private final Destination destination;
     private final Bulkhead writes;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    /** The most rows a request may carry in this run: lowered when the destination answers 413. */
+    private final AtomicInteger sizeLimit = new AtomicInteger(Integer.MAX_VALUE);
     private volatile String exportId = "";
 
     DestinationState(Destination destination, Duration permitWaitSlice) {
@@ -51,5 +56,21 @@ final class DestinationState {
 
     Optional<String> stopReason() {
         return Optional.ofNullable(stopReason.get());
+    }
+
+    /** The most rows one request may carry for the rest of the run. */
+    int sizeLimit() {
+        return sizeLimit.get();
+    }
+
+    /**
+     * A request of {@code refusedSize} rows was refused as too large: later requests carry at most half of it.
+     *
+     * @return the new limit when this call lowered it, else empty
+     */
+    OptionalInt lowerSizeLimit(int refusedSize) {
+        int lowered = Math.max(1, refusedSize / 2);
+        int previous = sizeLimit.getAndAccumulate(lowered, Math::min);
+        return lowered < previous ? OptionalInt.of(lowered) : OptionalInt.empty();
     }
 }

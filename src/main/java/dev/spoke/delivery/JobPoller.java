@@ -18,7 +18,8 @@ import java.util.Optional;
  * Polls one asynchronous job until it ends, within the time budget. While the job runs, the next poll waits the
  * delay the destination suggests ({@link JobStatus.Running#pollAgainAfter()}), or else {@code initial_backoff}
  * doubled per poll up to {@code max_backoff}. A poll that fails retryably is retried like a write (jittered backoff,
- * Retry-After honoured, {@code max_attempts} consecutive failures at most). One instance per
+ * Retry-After honoured, {@code max_attempts} consecutive failures at most); a throttled poll waits and is retried
+ * without counting as a failure, as long as the run waits ({@link ThrottleWait}). One instance per
  * {@link Deliverer#awaitJob} call.
  */
 final class JobPoller {
@@ -36,6 +37,7 @@ final class JobPoller {
     JobResult await() {
         int runningPolls = 0;
         int failedPolls = 0;
+        ThrottleWait throttling = new ThrottleWait(services, stats, target.exportId());
         while (true) {
             Attempt<JobStatus> attempt = services.gate().send(target, stats, this::reportPoll,
                     () -> target.destination().poll(job));
@@ -51,12 +53,16 @@ final class JobPoller {
                     case BATCH_REJECTED, FATAL -> {
                         return unreadable(failure);
                     }
+                    case THROTTLED -> {
+                        Optional<Deferral> outlasted = throttling.next(failure);
+                        if (outlasted.isPresent()) {
+                            return stillOpen(outlasted.get().reason());
+                        }
+                        continue;
+                    }
                     case RETRYABLE -> failedPolls++;
                 }
                 if (failedPolls >= services.settings().maxAttempts()) {
-                    if (RequestOutcome.of(failure) == RequestOutcome.THROTTLED) {
-                        services.gate().throttledToTheEnd(failure);
-                    }
                     return stillOpen(Reasons.gaveUp(Reasons.jobUnreadable(job.jobId(), failure.getMessage()), failedPolls));
                 }
                 Optional<Duration> asked = failure.retryAfter();
@@ -67,7 +73,7 @@ final class JobPoller {
             } else {
                 JobStatus status = ((Attempt.Answered<JobStatus>) attempt).value();
                 if (status instanceof JobStatus.Finished finished) {
-                    return new JobResult.Finished(job, outcomesOf(finished.result()), stats.snapshot());
+                    return finished(finished.result());
                 }
                 failedPolls = 0;
                 runningPolls++;
@@ -75,29 +81,35 @@ final class JobPoller {
                 delay = suggested.compareTo(Duration.ZERO) > 0 ? suggested : services.backoff().ceiling(runningPolls);
             }
             Instant before = services.budget().now();
-            Optional<String> refusal = services.budget().sleep(delay);
+            Optional<Deferral> refusal = services.budget().sleep(delay);
             stats.waited(Duration.between(before, services.budget().now()));
             if (refusal.isPresent()) {
-                return stillOpen(refusal.get());
+                return stillOpen(refusal.get().reason());
             }
         }
     }
 
-    /** An outcome for every key of the job; a key the destination did not report on may be sent again. */
-    private Map<RowKey, RowOutcome> outcomesOf(WriteResult result) {
+    /** The destination's outcome for every key it reported on; the others are deferred, to be sent again. */
+    private JobResult finished(WriteResult result) {
         Map<RowKey, RowOutcome> outcomes = new LinkedHashMap<>();
+        Map<RowKey, Deferral> deferred = new LinkedHashMap<>();
         for (RowKey key : job.keys()) {
-            outcomes.put(key, result.outcomes().getOrDefault(key, RowOutcome.retryable(Reasons.NOT_REPORTED)));
+            RowOutcome outcome = result.outcomes().get(key);
+            if (outcome == null) {
+                deferred.put(key, Deferral.destinationFailed(Reasons.NOT_REPORTED));
+            } else {
+                outcomes.put(key, outcome);
+            }
         }
-        return outcomes;
+        return new JobResult.Finished(job, outcomes, deferred, stats.snapshot());
     }
 
-    /** The job's status cannot be read any more (expired, unknown): its rows are sent again next run. */
+    /** The job's status cannot be read any more (expired, unknown): its rows are deferred, sent again next run. */
     private JobResult unreadable(DestinationException failure) {
-        RowOutcome unknown = RowOutcome.retryable(Reasons.jobOutcomeUnknown(job.jobId(), failure.getMessage()));
-        Map<RowKey, RowOutcome> outcomes = new LinkedHashMap<>();
-        job.keys().forEach(key -> outcomes.put(key, unknown));
-        return new JobResult.Finished(job, outcomes, stats.snapshot());
+        Deferral unknown = Deferral.destinationFailed(Reasons.jobOutcomeUnknown(job.jobId(), failure.getMessage()));
+        Map<RowKey, Deferral> deferred = new LinkedHashMap<>();
+        job.keys().forEach(key -> deferred.put(key, unknown));
+        return new JobResult.Finished(job, Map.of(), deferred, stats.snapshot());
     }
 
     private JobResult stillOpen(String reason) {

@@ -17,16 +17,19 @@ public sealed interface JobResult permits JobResult.Finished, JobResult.StillOpe
     DeliveryStats stats();
 
     /**
-     * The job is over for spoke: forget its id. Holds an outcome for every key of the job: the destination's, or a
-     * retryable rejection for a row it did not report on, or for every row when the job's status could not be read
+     * The job is over for spoke: forget its id. Every key of the job is in exactly one of the maps: the destination's
+     * outcome, or a deferral for a row it did not report on, or for every row when the job's status could not be read
      * any more (expired, unknown id), so the next run sends those rows again.
      *
-     * @param outcomes per key of the job, in the job's key order
+     * @param outcomes per key the job reported on, in the job's key order
+     * @param deferred per key left for the next run
      */
-    record Finished(PendingJob job, Map<RowKey, RowOutcome> outcomes, DeliveryStats stats) implements JobResult {
+    record Finished(PendingJob job, Map<RowKey, RowOutcome> outcomes, Map<RowKey, Deferral> deferred,
+            DeliveryStats stats) implements JobResult {
         public Finished {
             requireNonNull(job, "job is null");
             outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+            deferred = Collections.unmodifiableMap(new LinkedHashMap<>(deferred));
             requireNonNull(stats, "stats is null");
         }
     }

@@ -33,8 +33,18 @@ final class Reasons {
                 + "; rows left for the next run";
     }
 
+    static String throttledTooLong(String connection, String lastAnswer) {
+        return "rate limited: destination " + connection + " still throttled after the longest a run waits on one"
+                + " request (" + RunBudget.LONGEST_WAIT.toMinutes() + " min; the last answer: " + lastAnswer
+                + "); nothing more is sent to it in this run, rows left for the next run";
+    }
+
     static String gaveUp(String reason, int attempts) {
         return reason + " (gave up after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+    }
+
+    static String deferredAfterFailures(String failure) {
+        return failure + "; rows left for the next run";
     }
 
     static String withLastError(String refusal, String lastError) {

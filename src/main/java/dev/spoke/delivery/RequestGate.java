@@ -8,10 +8,12 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one way a request reaches a destination. In order: refuse if the destination is stopped, the connection's
- * circuit is open, the stop signal is set or the deadline has passed; take a permit of the destination's own
+ * circuit is open, the connection is throttled out for the run, the stop signal is set or the deadline has passed;
+ * take a permit of the destination's own
  * concurrency limit, then of the connection's ({@code rate_limit.concurrency}, shared by every export of the
  * connection); wait for the connection's rate-limit slot and the end of its pause (a Retry-After the destination
  * gave any earlier request); send; time it; report it; pause the connection when the answer names a wait; feed the
@@ -31,6 +33,7 @@ final class RequestGate {
     private final DeliveryListener listener;
     private final Bulkhead connectionPermits;
     private final RequestSpacer spacer;
+    private final AtomicReference<String> throttledOut = new AtomicReference<>();
 
     RequestGate(String connection, DeliverySettings settings, RunBudget budget, ConnectionCircuit circuit,
             DeliveryListener listener) {
@@ -47,7 +50,7 @@ final class RequestGate {
 
     /** Sends one request, unless something forbids starting it. */
     <T> Attempt<T> send(DestinationState target, StatsCounter stats, RequestReport report, DestinationCall<T> call) {
-        Optional<String> refusal = refusal(target).or(() -> acquire(target.writes(), target));
+        Optional<Deferral> refusal = refusal(target).or(() -> acquire(target.writes(), target));
         if (refusal.isPresent()) {
             return new Attempt.NotStarted<>(refusal.get());
         }
@@ -71,9 +74,10 @@ final class RequestGate {
     }
 
     /** Why nothing may be sent to {@code target} now, if nothing may. */
-    Optional<String> refusal(DestinationState target) {
-        return target.stopReason().map(Reasons::notSent)
-                .or(circuit::openReason)
+    Optional<Deferral> refusal(DestinationState target) {
+        return target.stopReason().map(reason -> Deferral.destinationFailed(Reasons.notSent(reason)))
+                .or(() -> circuit.openReason().map(Deferral::destinationFailed))
+                .or(() -> throttledOutReason().map(Deferral::throttled))
                 .or(budget::refusal);
     }
 
@@ -82,9 +86,19 @@ final class RequestGate {
         return circuit.openReason();
     }
 
-    /** A request was throttled on every attempt: the connection counts it as one failure. */
-    void throttledToTheEnd(DestinationException lastFailure) {
-        recordFailure(lastFailure.getMessage());
+    /**
+     * The destination kept throttling one request for longer than a run waits: no more requests to the connection
+     * in this run; the rows handed over from now on are deferred with {@code reason}.
+     */
+    void throttleOut(String reason) {
+        if (throttledOut.compareAndSet(null, reason)) {
+            listener.connectionThrottledOut(connection, reason);
+        }
+    }
+
+    /** Why the connection takes no more requests in this run because it throttled too long, if it does. */
+    Optional<String> throttledOutReason() {
+        return Optional.ofNullable(throttledOut.get());
     }
 
     private <T> Attempt<T> timed(StatsCounter stats, RequestReport report, DestinationCall<T> call) {
@@ -102,7 +116,7 @@ final class RequestGate {
             RequestOutcome outcome = RequestOutcome.of(e);
             Instant answered = budget.now();
             report.completed(outcome, e.httpStatus(), Duration.between(start, answered));
-            if (e.kind() == DestinationException.Kind.RETRYABLE) {
+            if (e.kind() == DestinationException.Kind.THROTTLED || e.kind() == DestinationException.Kind.RETRYABLE) {
                 e.retryAfter().ifPresent(wait -> spacer.pauseUntil(answered.plus(wait)));
             }
             switch (outcome) {
@@ -123,9 +137,9 @@ final class RequestGate {
         }
     }
 
-    private Optional<String> acquire(Bulkhead permits, DestinationState target) {
+    private Optional<Deferral> acquire(Bulkhead permits, DestinationState target) {
         while (!permits.tryAcquirePermission()) {
-            Optional<String> refusal = refusal(target);
+            Optional<Deferral> refusal = refusal(target);
             if (refusal.isPresent()) {
                 return refusal;
             }
@@ -137,16 +151,20 @@ final class RequestGate {
      * Waits for a start slot of the rate limit and for the end of the connection's pause (a Retry-After); reserves a
      * new slot when a pause began while this request waited for its slot.
      */
-    private Optional<String> awaitRateLimit(DestinationState target, StatsCounter stats) {
+    private Optional<Deferral> awaitRateLimit(DestinationState target, StatsCounter stats) {
         Instant began = budget.now();
         boolean slept = false;
-        Optional<String> refusal = Optional.empty();
+        Optional<Deferral> refusal = Optional.empty();
         do {
             Instant now = budget.now();
+            Duration pauseLeft = spacer.pauseLeft(now);
+            if (!pauseLeft.isZero() && !budget.allows(pauseLeft)) {
+                refusal = Optional.of(Deferral.throttled(Reasons.waitBeyondBudget(pauseLeft)));
+                break;
+            }
             Optional<Instant> slot = spacer.reserve(now, budget.latestStart());
             if (slot.isEmpty()) {
-                Duration pauseLeft = spacer.pauseLeft(now);
-                refusal = Optional.of(pauseLeft.isZero() ? Reasons.TIME_BUDGET : Reasons.waitBeyondBudget(pauseLeft));
+                refusal = Optional.of(Deferral.timeBudget(Reasons.TIME_BUDGET));
                 break;
             }
             Duration wait = Duration.between(now, slot.get());

@@ -6,7 +6,10 @@ import dev.spoke.destination.DestinationException;
 public enum RequestOutcome {
     /** The destination answered (per-row outcomes or a job), whatever it said about each row. */
     SUCCEEDED,
-    /** A retryable refusal with a 4xx status: throttled (429, a vendor's throttling 403), locked, conflicting. */
+    /**
+     * The destination throttled the request (429, a 503 naming a wait, a vendor's throttling 403), or refused it
+     * retryably with a 4xx (408, a 409 "still processing"): it is up. Never counts towards the circuit breaker.
+     */
     THROTTLED,
     /** A retryable failure without a 4xx status: 5xx, timeout, connection reset. Counts towards the circuit breaker. */
     FAILED,
@@ -18,6 +21,7 @@ public enum RequestOutcome {
     /** The outcome of a request that failed with {@code failure}. */
     public static RequestOutcome of(DestinationException failure) {
         return switch (failure.kind()) {
+            case THROTTLED -> THROTTLED;
             case RETRYABLE -> failure.httpStatus() >= 400 && failure.httpStatus() < 500 ? THROTTLED : FAILED;
             case BATCH_REJECTED -> BATCH_REJECTED;
             case FATAL -> FATAL;

@@ -35,15 +35,15 @@ final class RunBudget {
     }
 
     /** Why no new request may start now, if one may not. */
-    Optional<String> refusal() {
+    Optional<Deferral> refusal() {
         if (stopSignal.requested()) {
-            return Optional.of(Reasons.stopRequested(stopSignal.reason()));
+            return Optional.of(Deferral.stopped(Reasons.stopRequested(stopSignal.reason())));
         }
         if (Thread.currentThread().isInterrupted()) {
-            return Optional.of(Reasons.INTERRUPTED);
+            return Optional.of(Deferral.stopped(Reasons.INTERRUPTED));
         }
         if (deadline.isPresent() && now().isAfter(deadline.get())) {
-            return Optional.of(Reasons.TIME_BUDGET);
+            return Optional.of(Deferral.timeBudget(Reasons.TIME_BUDGET));
         }
         return Optional.empty();
     }
@@ -66,16 +66,16 @@ final class RunBudget {
      *
      * @return why no request may start after the wait (time budget, stop, interruption), or empty to go on
      */
-    Optional<String> sleep(Duration wait) {
+    Optional<Deferral> sleep(Duration wait) {
         if (!allows(wait)) {
-            return Optional.of(Reasons.TIME_BUDGET);
+            return Optional.of(Deferral.timeBudget(Reasons.TIME_BUDGET));
         }
         if (wait.compareTo(Duration.ZERO) > 0) {
             try {
                 sleeper.sleep(wait, stopSignal);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.of(Reasons.INTERRUPTED);
+                return Optional.of(Deferral.stopped(Reasons.INTERRUPTED));
             }
         }
         return refusal();

@@ -14,8 +14,19 @@ public class DestinationException extends Exception {
     /** What the engine should do about a failed write. */
     public enum Kind {
         /**
-         * Transient: throttled (429), server error (5xx), timeout, connection reset. Send the same batch again after
-         * {@link #retryAfter()} or the engine's backoff.
+         * The destination asks the client to slow down: 429, a 503 with {@code Retry-After} or
+         * {@code X-RateLimit-Reset}, or a vendor's own throttle signal (Salesforce's {@code REQUEST_LIMIT_EXCEEDED}
+         * 403, Mailchimp's body-less 403). Not a failure: the engine pauses the whole connection for
+         * {@link #retryAfter()} (or its backoff when the destination named no wait) and sends the same batch again
+         * without spending an attempt of {@code delivery.max_attempts}. When the run's time budget or the longest
+         * wait a run accepts ends the waiting, the rows are deferred to the next run, never rejected.
+         */
+        THROTTLED,
+        /**
+         * Transient failure: server error (5xx), timeout, connection reset, a 408. Send the same batch again after
+         * the engine's backoff (or {@link #retryAfter()} when longer), up to {@code delivery.max_attempts} requests;
+         * then the rows are deferred to the next run and the export fails: a destination that keeps failing is never
+         * a green run.
          */
         RETRYABLE,
         /**
@@ -43,6 +54,15 @@ public class DestinationException extends Exception {
 
     public static DestinationException retryable(String message, Duration retryAfter, Throwable cause) {
         return new DestinationException(Kind.RETRYABLE, message, -1, retryAfter, cause);
+    }
+
+    /**
+     * The destination throttled the request.
+     *
+     * @param retryAfter the wait it asked for, or {@code null} when it named none (the engine backs off)
+     */
+    public static DestinationException throttled(String message, int httpStatus, Duration retryAfter) {
+        return new DestinationException(Kind.THROTTLED, message, httpStatus, retryAfter, null);
     }
 
     public static DestinationException batchRejected(String message, int httpStatus) {

@@ -12,10 +12,12 @@ import okhttp3.Headers;
 
 /**
  * How an HTTP destination turns a failed response into a {@link DestinationException}, following the rules in the
- * destination contracts: 429, 408 and 5xx are retryable after {@code Retry-After} (delta-seconds or HTTP-date) or
- * {@code X-RateLimit-Reset} (epoch seconds); a redirect, 401, 403, 404 and 410 are fatal for the run; 400, 413, 422
- * and other 4xx refuse the batch for its content, so the engine bisects it. Destinations with vendor signals (a 403
- * that means "rate limited") check those first and call this for the rest.
+ * destination contracts: a 429, and a 503 that names a wait ({@code Retry-After} as delta-seconds or HTTP-date, or
+ * {@code X-RateLimit-Reset} as epoch seconds), is throttling, not failure; 408 and other 5xx are retryable failures
+ * (a wait they name is honoured);
+ * a redirect, 401, 403, 404 and 410 are fatal for the run; 400, 413, 422 and other 4xx refuse the batch for its
+ * content, so the engine bisects it (a 413 also lowers the batch size for the rest of the run). Destinations with
+ * vendor signals (a 403 that means "rate limited") check those first and call this for the rest.
  */
 public final class HttpFailures {
     /** Epoch values above this are instants; smaller ones are delays in seconds (some APIs send those). */
@@ -33,9 +35,12 @@ public final class HttpFailures {
      */
     public static DestinationException classify(int status, Headers headers, String body, Clock clock) {
         String reason = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviate(body.strip()));
-        if (status == 429 || status == 408 || status >= 500) {
-            return new DestinationException(
-                    DestinationException.Kind.RETRYABLE, reason, status, retryAfter(headers, clock).orElse(null), null);
+        Optional<Duration> wait = retryAfter(headers, clock);
+        if (status == 429 || (status == 503 && wait.isPresent())) {
+            return DestinationException.throttled(reason, status, wait.orElse(null));
+        }
+        if (status == 408 || status >= 500) {
+            return new DestinationException(DestinationException.Kind.RETRYABLE, reason, status, wait.orElse(null), null);
         }
         if (status >= 300 && status < 400) {
             String location = headers.get("Location");

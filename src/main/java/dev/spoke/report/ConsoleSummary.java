@@ -28,15 +28,15 @@ public final class ConsoleSummary {
             return "Nothing to sync: no export matched the selection.\n";
         }
         int width = Math.max(6, results.stream().mapToInt(r -> label(r).length()).max().orElse(6));
-        out.append(String.format(Locale.ROOT, "%-" + width + "s  %-11s %9s %9s %9s %9s %9s %8s%n",
-                "EXPORT", "STATUS", "READ", "SENT", "DELIVERED", "REJECTED", "INVALID", "TIME"));
+        out.append(String.format(Locale.ROOT, "%-" + width + "s  %-11s %9s %9s %9s %9s %9s %9s %8s%n",
+                "EXPORT", "STATUS", "READ", "SENT", "DELIVERED", "REJECTED", "DEFERRED", "INVALID", "TIME"));
         Map<ExportStatus, Integer> byStatus = new EnumMap<>(ExportStatus.class);
         for (ExportResult result : results) {
             byStatus.merge(result.status(), 1, Integer::sum);
-            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-11s %9d %9d %9d %9d %9d %7.1fs%n",
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-11s %9d %9d %9d %9d %9d %9d %7.1fs%n",
                     label(result), result.status().jsonName(), result.rows().read(), result.rows().sent(),
-                    result.rows().delivered(), result.rows().rejected(), result.rows().invalid(),
-                    result.elapsed().toMillis() / 1000.0));
+                    result.rows().delivered(), result.rows().rejected(), result.rows().deferred(),
+                    result.rows().invalid(), result.elapsed().toMillis() / 1000.0));
         }
         for (ExportResult result : results) {
             if (result.status() != ExportStatus.SUCCESS) {

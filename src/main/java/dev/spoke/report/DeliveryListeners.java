@@ -39,8 +39,23 @@ public final class DeliveryListeners implements DeliveryListener {
     }
 
     @Override
+    public void throttled(String connection, String exportId, Duration wait, String answer) {
+        listeners.forEach(l -> l.throttled(connection, exportId, wait, answer));
+    }
+
+    @Override
     public void batchBisected(String connection, String exportId, int rows, String reason) {
         listeners.forEach(l -> l.batchBisected(connection, exportId, rows, reason));
+    }
+
+    @Override
+    public void batchSizeLowered(String connection, String exportId, int rows, String reason) {
+        listeners.forEach(l -> l.batchSizeLowered(connection, exportId, rows, reason));
+    }
+
+    @Override
+    public void connectionThrottledOut(String connection, String reason) {
+        listeners.forEach(l -> l.connectionThrottledOut(connection, reason));
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Logs what the delivery layer does that an operator should see: retries (with the reason and the wait), batches
- * split to find a bad row, a connection found down, a destination stopped by a fatal answer. Each event carries the
+ * Logs what the delivery layer does that an operator should see: retries (with the reason and the wait), throttling,
+ * batches split to find a bad row or cut after a 413, a connection found down or throttled out for the run, a
+ * destination stopped by a fatal answer. Each event carries the
  * export and destination it is about.
  */
 public final class LoggingDeliveryListener implements DeliveryListener {
@@ -26,6 +27,27 @@ public final class LoggingDeliveryListener implements DeliveryListener {
         fields.put("delay_ms", delay.toMillis());
         log.info("request.retry", "attempt " + attempt + " failed (" + reason + "); retrying in "
                 + delay.toMillis() + " ms", fields);
+    }
+
+    @Override
+    public void throttled(String connection, String exportId, Duration wait, String answer) {
+        Map<String, Object> fields = context(connection, exportId);
+        fields.put("delay_ms", wait.toMillis());
+        log.info("request.throttled", "destination throttled the request (" + answer + "); sending it again in "
+                + wait.toMillis() + " ms, no attempt spent", fields);
+    }
+
+    @Override
+    public void batchSizeLowered(String connection, String exportId, int rows, String reason) {
+        Map<String, Object> fields = context(connection, exportId);
+        fields.put("rows", rows);
+        log.warn("batch.size_lowered", "the destination refused a batch as too large (" + reason + "); batches to it"
+                + " carry at most " + rows + " rows for the rest of the run", fields);
+    }
+
+    @Override
+    public void connectionThrottledOut(String connection, String reason) {
+        log.warn("destination.throttled_out", reason, context(connection, null));
     }
 
     @Override

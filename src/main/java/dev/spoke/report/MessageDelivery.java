@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliveryContext;
 import dev.spoke.delivery.DeliveryListener;
+import dev.spoke.delivery.Deferral;
 import dev.spoke.delivery.DeliveryOutcome;
 import dev.spoke.delivery.DeliverySettings;
 import dev.spoke.delivery.Sleeper;
@@ -98,6 +99,9 @@ public final class MessageDelivery {
             if (row instanceof RowOutcome.Rejected rejected) {
                 return Optional.of(rejected.reason());
             }
+        }
+        for (Deferral deferral : outcome.deferred().values()) {
+            return Optional.of(deferral.reason());
         }
         return outcome.outcomes().isEmpty() ? Optional.of(name + " did not confirm the message") : Optional.empty();
     }

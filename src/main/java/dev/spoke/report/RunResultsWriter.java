@@ -104,6 +104,7 @@ public final class RunResultsWriter {
         rows.put("sent", result.rows().sent());
         rows.put("delivered", result.rows().delivered());
         rows.put("rejected", result.rows().rejected());
+        rows.put("deferred", result.rows().deferred());
         rows.put("invalid", result.rows().invalid());
         ArrayNode errors = node.putArray("errors");
         for (RowError error : result.errors()) {

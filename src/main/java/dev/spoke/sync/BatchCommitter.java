@@ -2,6 +2,7 @@ package dev.spoke.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.spoke.delivery.Deferral;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destination.PendingJob;
 import dev.spoke.destination.RowKey;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a destination's answer for a batch into one state commit and the export's counters: confirmed rows enter
- * the snapshot, confirmed deletes leave it, rows inside a job are parked, refused rows go to sync_log. Called from
- * sender threads; the store serializes the commits.
+ * the snapshot, confirmed deletes leave it, rows inside a job are parked, refused rows go to sync_log, deferred rows
+ * are only counted (they stay out of the snapshot, so the next run sends them again). Called from sender threads; the
+ * store serializes the commits.
  */
 final class BatchCommitter {
     private final StateStore store;
@@ -31,7 +33,10 @@ final class BatchCommitter {
     private final String destination;
     private final String runId;
     private final ExportCounters counters;
-    /** Row versions (key to row hash) that a job ended in this run refused: not sent again before the next run. */
+    /**
+     * Row versions (key to row hash) that a job ended in this run refused or left without an outcome: not sent again
+     * before the next run.
+     */
     private final Map<String, String> refusedByJobs = new ConcurrentHashMap<>();
 
     BatchCommitter(StateStore store, String exportId, String snapshotTable, String destination, String runId,
@@ -48,11 +53,13 @@ final class BatchCommitter {
      * Commits the answer for {@code rows}.
      *
      * @param rows the rows the answer covers (a batch, or the rows of a job)
-     * @param outcomes outcome per key
+     * @param outcomes outcome per key the destination answered for
+     * @param deferred deferral per key left for the next run
      * @param openJobs jobs that still cover some of the rows
      * @param closingJob true when the rows come from a job that just ended (their pending rows are removed)
      */
-    void commit(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes, List<PendingJob> openJobs, boolean closingJob) {
+    void commit(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes, Map<RowKey, Deferral> deferred,
+            List<PendingJob> openJobs, boolean closingJob) {
         List<KeyHash> delivered = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<LogEntry> log = new ArrayList<>();
@@ -72,9 +79,17 @@ final class BatchCommitter {
                 parked.add(new PendingJobRow(job.jobId(), job.detail(), key, row.rowHash(), operationName(row.operation())));
                 continue;
             }
-            RowOutcome outcome = outcomes.getOrDefault(row.key(),
-                    RowOutcome.retryable("the destination did not report on this row"));
-            if (outcome instanceof RowOutcome.Rejected rejected) {
+            RowOutcome outcome = outcomes.get(row.key());
+            if (outcome == null) {
+                Deferral deferral = deferred.get(row.key());
+                if (deferral == null) {
+                    throw new IllegalStateException("row " + row.key() + " has neither an outcome nor a deferral");
+                }
+                counters.recordDeferral(deferral);
+                if (closingJob) {
+                    refusedByJobs.put(key, row.rowHash());
+                }
+            } else if (outcome instanceof RowOutcome.Rejected rejected) {
                 counters.rejected.incrementAndGet();
                 String operation = operationName(row.operation());
                 log.add(new LogEntry(key, operation, LogEntry.REJECTED, rejected.reason()));
@@ -95,8 +110,8 @@ final class BatchCommitter {
     }
 
     /** Commits the outcomes of a job an earlier run submitted; its rows count as coming from that job, not as sent. */
-    void commitEarlierJob(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes) {
-        commit(rows, outcomes, List.of(), true);
+    void commitEarlierJob(List<OutgoingRow> rows, Map<RowKey, RowOutcome> outcomes, Map<RowKey, Deferral> deferred) {
+        commit(rows, outcomes, deferred, List.of(), true);
         counters.fromEarlierJobs.addAndGet(rows.size());
     }
 

@@ -1,7 +1,10 @@
 package dev.spoke.sync;
 
+import dev.spoke.delivery.Deferral;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +20,7 @@ final class ExportCounters {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
+    final AtomicLong deferred = new AtomicLong();
     final AtomicLong invalid = new AtomicLong();
     /** Rows of jobs an earlier run submitted whose outcomes this run committed (in delivered or rejected, not sent). */
     final AtomicLong fromEarlierJobs = new AtomicLong();
@@ -27,6 +31,8 @@ final class ExportCounters {
     /** Set when the destination stopped (fatal answer, open circuit) before the change set was read to its end. */
     final AtomicBoolean stopEndedReading = new AtomicBoolean();
     private final List<RowError> errors = new ArrayList<>();
+    /** The first reason rows were deferred for, per cause: the export's status and message come from them. */
+    private final Map<Deferral.Cause, String> deferrals = new EnumMap<>(Deferral.Cause.class);
 
     synchronized void recordError(RowError error) {
         if (errors.size() < ExportResult.MAX_ERRORS) {
@@ -38,8 +44,21 @@ final class ExportCounters {
         return List.copyOf(errors);
     }
 
+    /** A row was deferred to the next run. */
+    void recordDeferral(Deferral deferral) {
+        deferred.incrementAndGet();
+        synchronized (this) {
+            deferrals.putIfAbsent(deferral.cause(), deferral.reason());
+        }
+    }
+
+    /** The first reason per cause rows were deferred for, in the causes' order. */
+    synchronized Map<Deferral.Cause, String> deferrals() {
+        return new EnumMap<>(deferrals);
+    }
+
     RowCounts snapshot() {
         return new RowCounts(read.get(), added.get(), changed.get(), removed.get(), sent.get(), delivered.get(),
-                rejected.get(), invalid.get());
+                rejected.get(), deferred.get(), invalid.get());
     }
 }

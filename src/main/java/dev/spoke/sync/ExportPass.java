@@ -185,7 +185,7 @@ final class ExportPass {
                 Set<RowKey> keys = new HashSet<>(job.keys());
                 rowsOfOpenJobs.put(job.jobId(), rows.stream().filter(row -> keys.contains(row.key())).toList());
             }
-            committer.commit(rows, outcome.outcomes(), outcome.jobs(), false);
+            committer.commit(rows, outcome.outcomes(), outcome.deferred(), outcome.jobs(), false);
         });
     }
 
@@ -194,7 +194,8 @@ final class ExportPass {
         for (PendingJob job : List.copyOf(openJobs.values())) {
             JobResult result = deliverer.awaitJob(destination, job);
             if (result instanceof JobResult.Finished finished) {
-                committer.commit(rowsOfOpenJobs.remove(job.jobId()), finished.outcomes(), List.of(), true);
+                committer.commit(rowsOfOpenJobs.remove(job.jobId()), finished.outcomes(), finished.deferred(), List.of(),
+                        true);
                 openJobs.remove(job.jobId());
             } else if (result instanceof JobResult.StillOpen open) {
                 committer.jobLeftOpen(job);

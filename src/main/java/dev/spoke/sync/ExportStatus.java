@@ -6,9 +6,15 @@ import java.util.Locale;
 public enum ExportStatus {
     /** Every row to send was confirmed (or there was nothing to send). */
     SUCCESS,
-    /** Sent, but some rows were rejected or invalid, below the connection's thresholds. */
+    /**
+     * Sent, but some rows were rejected or invalid, below the connection's thresholds; or rows were deferred because
+     * the time budget ended or the destination throttled longer than a run waits.
+     */
     WARN,
-    /** The destination failed, or rejected rows passed a threshold, or the model could not be read. */
+    /**
+     * The destination failed (down, failing past {@code max_attempts}, a fatal answer: its rows were deferred), or
+     * rejected rows passed a threshold, or the model could not be read.
+     */
     ERROR,
     /** Not run: stale model, or another run holds the lock. */
     SKIPPED,

@@ -6,6 +6,7 @@ import dev.spoke.ExitCode;
 import dev.spoke.SpokeException;
 import dev.spoke.config.ConnectionOptions;
 import dev.spoke.config.Export;
+import dev.spoke.delivery.Deferral;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliverySettings;
 import dev.spoke.destination.Destination;
@@ -28,6 +29,8 @@ import java.util.function.Function;
  * an {@link ExportResult}. A failure here fails this export only; the engine goes on with the others.
  */
 final class ExportSync {
+    private static final String TIME_BUDGET_ENDED = "time budget exhausted";
+
     private final RunContext run;
     private final Export export;
     private final Deliverer deliverer;
@@ -115,29 +118,35 @@ final class ExportSync {
             return result(started, ExportStatus.INTERRUPTED, null,
                     "interrupted (" + run.stop().reason() + "); confirmed rows were committed, the rest is sent next run");
         }
-        Optional<String> stopped = deliverer.stopReason(destination).or(deliverer::circuitOpenReason);
-        if (stopped.isPresent()) {
-            return result(started, ExportStatus.ERROR, null, stopped.get()
-                    + (counters.stopEndedReading.get() ? "; changes not read yet go next run" : ""));
-        }
         RowCounts rows = counters.snapshot();
         long fromEarlierJobs = counters.fromEarlierJobs.get();
         long inOpenJobs = counters.inOpenJobs.get();
+        boolean readingEnded = counters.stopEndedReading.get() || counters.budgetEndedReading.get();
+        String notRead = readingEnded ? "; changes not read yet go next run" : "";
+        String counts = readingEnded && nothingHappened(rows, fromEarlierJobs, inOpenJobs)
+                ? "nothing sent" : describe(rows, fromEarlierJobs, inOpenJobs);
+        Map<Deferral.Cause, String> deferrals = counters.deferrals();
+        Optional<String> failed = deliverer.stopReason(destination)
+                .or(() -> Optional.ofNullable(deferrals.get(Deferral.Cause.DESTINATION_FAILED)));
+        if (failed.isPresent()) {
+            return result(started, ExportStatus.ERROR, null, failed.get() + "; " + counts + notRead);
+        }
         long refused = rows.rejected() + rows.invalid();
         Optional<String> overThreshold = threshold(export.connection().delivery(), rows, refused, fromEarlierJobs);
         if (overThreshold.isPresent()) {
             return result(started, ExportStatus.ERROR, null, overThreshold.get());
         }
-        if (counters.budgetEndedReading.get()) {
-            boolean nothingSent = rows.sent() == 0 && rows.invalid() == 0 && fromEarlierJobs == 0 && inOpenJobs == 0;
-            return result(started, ExportStatus.WARN, null, (nothingSent ? "nothing sent"
-                    : describe(rows, fromEarlierJobs, inOpenJobs)) + "; time budget exhausted: changes not read yet go"
-                    + " next run");
+        Optional<String> waited = deliverer.throttledOutReason()
+                .or(() -> Optional.ofNullable(deferrals.get(Deferral.Cause.THROTTLED)))
+                .or(() -> Optional.ofNullable(deferrals.get(Deferral.Cause.TIME_BUDGET)))
+                .or(() -> counters.budgetEndedReading.get() ? Optional.of(TIME_BUDGET_ENDED) : Optional.empty());
+        if (waited.isPresent()) {
+            return result(started, ExportStatus.WARN, null, counts + "; " + waited.get() + notRead);
         }
         if (refused > 0 || inOpenJobs > 0) {
-            return result(started, ExportStatus.WARN, null, describe(rows, fromEarlierJobs, inOpenJobs));
+            return result(started, ExportStatus.WARN, null, counts);
         }
-        return result(started, ExportStatus.SUCCESS, null, describe(rows, fromEarlierJobs, inOpenJobs));
+        return result(started, ExportStatus.SUCCESS, null, counts);
     }
 
     private static Optional<String> threshold(DeliverySettings settings, RowCounts rows, long refused,
@@ -163,7 +172,7 @@ final class ExportSync {
      * @param inOpenJobs rows inside jobs still running when this run stopped polling them
      */
     private static String describe(RowCounts rows, long fromEarlierJobs, long inOpenJobs) {
-        if (rows.sent() == 0 && rows.invalid() == 0 && fromEarlierJobs == 0 && inOpenJobs == 0) {
+        if (nothingHappened(rows, fromEarlierJobs, inOpenJobs)) {
             return "no changes";
         }
         StringBuilder text = new StringBuilder()
@@ -181,10 +190,17 @@ final class ExportSync {
         if (rows.rejected() > 0) {
             text.append(", ").append(rows.rejected()).append(" rejected (sent again next run)");
         }
+        if (rows.deferred() > 0) {
+            text.append(", ").append(rows.deferred()).append(" deferred (not refused; sent again next run)");
+        }
         if (rows.invalid() > 0) {
             text.append(", ").append(rows.invalid()).append(" invalid (not sent)");
         }
         return text.toString();
+    }
+
+    private static boolean nothingHappened(RowCounts rows, long fromEarlierJobs, long inOpenJobs) {
+        return rows.sent() == 0 && rows.invalid() == 0 && fromEarlierJobs == 0 && inOpenJobs == 0;
     }
 
     private ExportResult result(Instant started, ExportStatus status, SkipReason skipReason, String message) {

@@ -50,7 +50,7 @@ final class JobResumer {
             JobResult result = deliverer.awaitJob(destination, job);
             if (result instanceof JobResult.Finished finished) {
                 List<OutgoingRow> outgoing = rows.stream().map(JobResumer::toOutgoing).toList();
-                committer.commitEarlierJob(outgoing, finished.outcomes());
+                committer.commitEarlierJob(outgoing, finished.outcomes(), finished.deferred());
             } else {
                 committer.jobLeftOpen(job);
             }

@@ -79,8 +79,9 @@ class BisectionTest {
         DeliveryOutcome outcome = harness.deliverer(Harness.settings()).deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key)).isEqualTo(RowOutcome.retryable(
-                "not sent: HTTP 401: token revoked (check the connection's credentials)")));
+        batch.keys().forEach(key -> assertThat(Harness.deferral(outcome, key)).isEqualTo(new Deferral(
+                "not sent: HTTP 401: token revoked (check the connection's credentials)",
+                Deferral.Cause.DESTINATION_FAILED)));
         assertThat(destination.writeCount()).as("the second half is never sent").isEqualTo(2);
     }
 }

@@ -1,7 +1,7 @@
 package dev.spoke.delivery;
 
 import static dev.spoke.delivery.Harness.assertEveryRowAccountedFor;
-import static dev.spoke.delivery.Harness.rejection;
+import static dev.spoke.delivery.Harness.deferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.destination.RowBatch;
@@ -35,8 +35,8 @@ class BudgetAndStopTest {
         DeliveryOutcome outcome = deliverer.deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key))
-                .isEqualTo(RowOutcome.retryable("time budget exhausted; rows left for the next run")));
+        batch.keys().forEach(key -> assertThat(deferral(outcome, key)).isEqualTo(
+                new Deferral("time budget exhausted; rows left for the next run", Deferral.Cause.TIME_BUDGET)));
         assertThat(destination.writeCount()).isZero();
     }
 
@@ -52,8 +52,9 @@ class BudgetAndStopTest {
         DeliveryOutcome outcome = deliverer.deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key)).isEqualTo(RowOutcome.retryable(
-                "time budget exhausted; rows left for the next run (last error: HTTP 503: unavailable)")));
+        batch.keys().forEach(key -> assertThat(deferral(outcome, key)).isEqualTo(new Deferral(
+                "time budget exhausted; rows left for the next run (last error: HTTP 503: unavailable)",
+                Deferral.Cause.TIME_BUDGET)));
         assertThat(destination.writeCount()).isBetween(1, 9);
         assertThat(destination.writeStarts()).allSatisfy(start -> assertThat(start).isBeforeOrEqualTo(deadline));
         assertThat(harness.clock.instant()).isBeforeOrEqualTo(deadline);
@@ -71,8 +72,8 @@ class BudgetAndStopTest {
         DeliveryOutcome second = deliverer.deliver(destination, Rows.batch(keys.subList(1, 2)));
 
         assertThat(first.outcomes().get(keys.get(0))).isEqualTo(RowOutcome.delivered());
-        assertThat(rejection(second, keys.get(1)))
-                .isEqualTo(RowOutcome.retryable("time budget exhausted; rows left for the next run"));
+        assertThat(deferral(second, keys.get(1))).isEqualTo(
+                new Deferral("time budget exhausted; rows left for the next run", Deferral.Cause.TIME_BUDGET));
         assertThat(destination.writeCount()).isEqualTo(1);
         assertThat(harness.sleeper.sleeps()).isEmpty();
     }
@@ -90,9 +91,10 @@ class BudgetAndStopTest {
         DeliveryOutcome firstOutcome = deliverer.deliver(destination, first);
         DeliveryOutcome laterOutcome = deliverer.deliver(destination, later);
 
-        first.keys().forEach(key -> assertThat(rejection(firstOutcome, key))
-                .isEqualTo(RowOutcome.retryable(STOPPED + " (last error: HTTP 503: unavailable)")));
-        later.keys().forEach(key -> assertThat(rejection(laterOutcome, key)).isEqualTo(RowOutcome.retryable(STOPPED)));
+        first.keys().forEach(key -> assertThat(deferral(firstOutcome, key))
+                .isEqualTo(new Deferral(STOPPED + " (last error: HTTP 503: unavailable)", Deferral.Cause.STOPPED)));
+        later.keys().forEach(key -> assertThat(deferral(laterOutcome, key))
+                .isEqualTo(new Deferral(STOPPED, Deferral.Cause.STOPPED)));
         assertThat(destination.writeCount()).isEqualTo(1);
     }
 
@@ -110,8 +112,9 @@ class BudgetAndStopTest {
         assertEveryRowAccountedFor(batch, outcome);
         assertThat(outcome.outcomes()).containsEntry(keys.get(0), RowOutcome.delivered())
                 .containsEntry(keys.get(2), RowOutcome.delivered())
-                .containsEntry(keys.get(3), RowOutcome.delivered())
-                .containsEntry(keys.get(1), RowOutcome.retryable(STOPPED + " (last error: HTTP 409: conflict)"));
+                .containsEntry(keys.get(3), RowOutcome.delivered());
+        assertThat(deferral(outcome, keys.get(1)))
+                .isEqualTo(new Deferral(STOPPED + " (last error: HTTP 409: conflict)", Deferral.Cause.STOPPED));
         assertThat(destination.writeCount()).isEqualTo(1);
     }
 
@@ -131,7 +134,7 @@ class BudgetAndStopTest {
             DeliveryOutcome outcome = deliverer.deliver(destination, Rows.batch(Rows.keys("c", 1)));
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(rejection(outcome, RowKey.of("c-0")).reason()).startsWith(STOPPED);
+            assertThat(deferral(outcome, RowKey.of("c-0")).reason()).startsWith(STOPPED);
             assertThat(destination.writeCount()).isEqualTo(1);
         } finally {
             timer.shutdownNow();

@@ -115,8 +115,8 @@ class ConcurrencyTest {
         harness.stop.request("SIGTERM");
 
         DeliveryOutcome waited = secondOutcome.get(5, TimeUnit.SECONDS);
-        second.keys().forEach(key -> assertThat(waited.outcomes().get(key)).isEqualTo(
-                RowOutcome.retryable("not sent: spoke was asked to stop (SIGTERM); rows left for the next run")));
+        second.keys().forEach(key -> assertThat(waited.deferred().get(key)).isEqualTo(new Deferral(
+                "not sent: spoke was asked to stop (SIGTERM); rows left for the next run", Deferral.Cause.STOPPED)));
         assertThat(firstOutcome.isDone()).as("the request in flight is not cut short").isFalse();
         release.countDown();
         assertThat(firstOutcome.get(5, TimeUnit.SECONDS).outcomes().values()).containsOnly(RowOutcome.delivered());

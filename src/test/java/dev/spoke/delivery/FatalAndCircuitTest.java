@@ -1,7 +1,7 @@
 package dev.spoke.delivery;
 
 import static dev.spoke.delivery.Harness.assertEveryRowAccountedFor;
-import static dev.spoke.delivery.Harness.rejection;
+import static dev.spoke.delivery.Harness.deferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.destination.RowBatch;
@@ -30,8 +30,9 @@ class FatalAndCircuitTest {
 
         assertEveryRowAccountedFor(first, firstOutcome);
         assertEveryRowAccountedFor(later, laterOutcome);
-        first.keys().forEach(key -> assertThat(rejection(firstOutcome, key)).isEqualTo(RowOutcome.retryable(reason)));
-        later.keys().forEach(key -> assertThat(rejection(laterOutcome, key)).isEqualTo(RowOutcome.retryable(reason)));
+        Deferral failed = new Deferral(reason, Deferral.Cause.DESTINATION_FAILED);
+        first.keys().forEach(key -> assertThat(deferral(firstOutcome, key)).isEqualTo(failed));
+        later.keys().forEach(key -> assertThat(deferral(laterOutcome, key)).isEqualTo(failed));
         assertThat(revoked.writeCount()).isEqualTo(1);
         assertThat(laterOutcome.stats().requests()).isZero();
         assertThat(deliverer.stopped(revoked)).isTrue();
@@ -64,12 +65,13 @@ class FatalAndCircuitTest {
         DeliveryOutcome thirdOutcome = deliverer.deliver(down, third);
         DeliveryOutcome leadsOutcome = deliverer.deliver(sameConnection, leads);
 
-        first.keys().forEach(key -> assertThat(rejection(firstOutcome, key))
-                .isEqualTo(RowOutcome.retryable("HTTP 503: unavailable (gave up after 2 attempts)")));
-        second.keys().forEach(key -> assertThat(rejection(secondOutcome, key))
-                .isEqualTo(RowOutcome.retryable(open + " (last error: HTTP 503: unavailable)")));
-        third.keys().forEach(key -> assertThat(rejection(thirdOutcome, key)).isEqualTo(RowOutcome.retryable(open)));
-        leads.keys().forEach(key -> assertThat(rejection(leadsOutcome, key)).isEqualTo(RowOutcome.retryable(open)));
+        Deferral.Cause failed = Deferral.Cause.DESTINATION_FAILED;
+        first.keys().forEach(key -> assertThat(deferral(firstOutcome, key)).isEqualTo(new Deferral(
+                "HTTP 503: unavailable (gave up after 2 attempts); rows left for the next run", failed)));
+        second.keys().forEach(key -> assertThat(deferral(secondOutcome, key))
+                .isEqualTo(new Deferral(open + " (last error: HTTP 503: unavailable)", failed)));
+        third.keys().forEach(key -> assertThat(deferral(thirdOutcome, key)).isEqualTo(new Deferral(open, failed)));
+        leads.keys().forEach(key -> assertThat(deferral(leadsOutcome, key)).isEqualTo(new Deferral(open, failed)));
         assertEveryRowAccountedFor(third, thirdOutcome);
         assertThat(down.writeCount()).isEqualTo(3);
         assertThat(sameConnection.writeCount()).isZero();
@@ -99,20 +101,21 @@ class FatalAndCircuitTest {
     }
 
     @Test
-    void aThrottleThatOutlastsEveryAttemptCountsAsOneFailure() {
+    void aThrottleWithoutEndNeverOpensTheCircuitButEndsTheConnectionsRun() {
         FakeDestination throttling = new FakeDestination(harness.clock, (batch, call) -> {
             throw Failures.http(429, "daily limit", harness.clock);
         });
         Deliverer deliverer = harness.deliverer(Harness.settings(3, 2));
 
-        deliverer.deliver(throttling, Rows.batch(Rows.keys("a", 1)));
-        assertThat(deliverer.circuitOpenReason()).isEmpty();
-        deliverer.deliver(throttling, Rows.batch(Rows.keys("b", 1)));
-        DeliveryOutcome third = deliverer.deliver(throttling, Rows.batch(Rows.keys("c", 1)));
+        DeliveryOutcome first = deliverer.deliver(throttling, Rows.batch(Rows.keys("a", 1)));
+        int writes = throttling.writeCount();
+        DeliveryOutcome second = deliverer.deliver(throttling, Rows.batch(Rows.keys("b", 1)));
 
-        assertThat(deliverer.circuitOpenReason()).isPresent();
-        assertThat(throttling.writeCount()).isEqualTo(6);
-        assertThat(rejection(third, Rows.keys("c", 1).get(0)).reason()).startsWith("not sent: destination crm looks down (2 consecutive");
+        assertThat(deliverer.circuitOpenReason()).isEmpty();
+        assertThat(writes).as("backing off up to 8 s for 15 min: far more requests than max_attempts").isGreaterThan(100);
+        assertThat(throttling.writeCount()).isEqualTo(writes);
+        assertThat(deferral(first, Rows.keys("a", 1).get(0)).cause()).isEqualTo(Deferral.Cause.THROTTLED);
+        assertThat(deferral(second, Rows.keys("b", 1).get(0)).reason()).contains("still throttled after the longest a run waits");
     }
 
     @Test

@@ -55,9 +55,16 @@ final class Harness {
     /** Every row of the batch is in exactly one place: the outcomes or one job. */
     static void assertEveryRowAccountedFor(RowBatch batch, DeliveryOutcome outcome) {
         Set<RowKey> seen = new HashSet<>(outcome.outcomes().keySet());
+        outcome.deferred().keySet().forEach(key -> assertThat(seen.add(key))
+                .as("row %s is deferred and has an outcome", key).isTrue());
         outcome.jobs().forEach(job -> job.keys().forEach(key -> assertThat(seen.add(key))
                 .as("row %s is in a job and elsewhere", key).isTrue()));
         assertThat(seen).containsExactlyInAnyOrderElementsOf(batch.keys());
+    }
+
+    static Deferral deferral(DeliveryOutcome outcome, RowKey key) {
+        assertThat(outcome.deferred()).as("deferral of %s", key).containsKey(key);
+        return outcome.deferred().get(key);
     }
 
     static RowOutcome.Rejected rejection(DeliveryOutcome outcome, RowKey key) {

@@ -120,14 +120,15 @@ class JobPollingTest {
         JobResult result = deliverer.awaitJob(destination, job);
 
         assertThat(result).isInstanceOf(JobResult.Finished.class);
-        assertThat(((JobResult.Finished) result).outcomes()).containsOnlyKeys(keys).allSatisfy((key, outcome) ->
-                assertThat(outcome).isEqualTo(RowOutcome.retryable("outcome unknown: could not read the status of job job-1: "
-                        + "HTTP 404: job not found; the row will be sent again")));
+        assertThat(((JobResult.Finished) result).outcomes()).isEmpty();
+        assertThat(((JobResult.Finished) result).deferred()).containsOnlyKeys(keys).allSatisfy((key, deferral) ->
+                assertThat(deferral).isEqualTo(new Deferral("outcome unknown: could not read the status of job job-1: "
+                        + "HTTP 404: job not found; the row will be sent again", Deferral.Cause.DESTINATION_FAILED)));
         assertThat(deliverer.stopped(destination)).as("one unreadable job does not stop the destination").isFalse();
     }
 
     @Test
-    void aFailedPollIsRetriedAndRowsTheJobDidNotReportOnAreRetryable() {
+    void aFailedPollIsRetriedAndRowsTheJobDidNotReportOnAreDeferred() {
         FakeDestination destination = queueingJobs((job, poll) -> {
             if (poll == 1) {
                 throw Failures.http(502, "bad gateway", harness.clock);
@@ -142,8 +143,9 @@ class JobPollingTest {
         JobResult result = deliverer.awaitJob(destination, job);
 
         Map<RowKey, RowOutcome> outcomes = ((JobResult.Finished) result).outcomes();
-        assertThat(outcomes.keySet()).containsExactlyElementsOf(keys);
-        assertThat(outcomes.get(keys.get(3))).isEqualTo(RowOutcome.retryable("the destination did not report on this row"));
+        assertThat(outcomes.keySet()).containsExactlyElementsOf(keys.subList(0, 3));
+        assertThat(((JobResult.Finished) result).deferred()).containsExactly(Map.entry(keys.get(3),
+                new Deferral("the destination did not report on this row", Deferral.Cause.DESTINATION_FAILED)));
         assertThat(result.stats().requests()).isEqualTo(2);
         assertThat(result.stats().retries()).isEqualTo(1);
     }

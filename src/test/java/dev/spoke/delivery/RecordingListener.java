@@ -14,6 +14,10 @@ final class RecordingListener implements DeliveryListener {
     final List<Integer> bisectedSizes = new CopyOnWriteArrayList<>();
     final List<String> circuitsOpened = new CopyOnWriteArrayList<>();
     final List<String> destinationsStopped = new CopyOnWriteArrayList<>();
+    final List<Duration> throttleWaits = new CopyOnWriteArrayList<>();
+    final List<String> throttleAnswers = new CopyOnWriteArrayList<>();
+    final List<Integer> loweredSizes = new CopyOnWriteArrayList<>();
+    final List<String> throttledOut = new CopyOnWriteArrayList<>();
 
     @Override
     public void requestCompleted(String connection, String exportId, RequestOutcome outcome, int httpStatus, Duration latency) {
@@ -29,6 +33,22 @@ final class RecordingListener implements DeliveryListener {
     public void retryScheduled(String connection, String exportId, int attempt, Duration delay, String reason) {
         retryDelays.add(delay);
         retryReasons.add(reason);
+    }
+
+    @Override
+    public void throttled(String connection, String exportId, Duration wait, String answer) {
+        throttleWaits.add(wait);
+        throttleAnswers.add(answer);
+    }
+
+    @Override
+    public void batchSizeLowered(String connection, String exportId, int rows, String reason) {
+        loweredSizes.add(rows);
+    }
+
+    @Override
+    public void connectionThrottledOut(String connection, String reason) {
+        throttledOut.add(connection + " " + reason);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.spoke.delivery;
 
 import static dev.spoke.delivery.Harness.assertEveryRowAccountedFor;
-import static dev.spoke.delivery.Harness.rejection;
+import static dev.spoke.delivery.Harness.deferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spoke.destination.RowBatch;
@@ -43,7 +43,9 @@ class RetryTest {
         assertThat(outcome.stats().retries()).isEqualTo(2);
         assertThat(harness.listener.requests).containsExactly(
                 "crm customers__crm THROTTLED 429", "crm customers__crm THROTTLED 429", "crm customers__crm SUCCEEDED -1");
-        assertThat(harness.listener.retryReasons).allSatisfy(reason -> assertThat(reason).startsWith("HTTP 429"));
+        assertThat(harness.listener.throttleAnswers).hasSize(2)
+                .allSatisfy(reason -> assertThat(reason).startsWith("HTTP 429"));
+        assertThat(harness.listener.retryReasons).as("throttling is not a failed attempt").isEmpty();
     }
 
     @Test
@@ -73,9 +75,12 @@ class RetryTest {
         DeliveryOutcome outcome = harness.deliverer(Harness.settings()).deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key).reason())
-                .contains("asked to wait 7200s").contains("longest wait a run accepts (15 min)")
-                .contains("rows left for the next run"));
+        batch.keys().forEach(key -> {
+            Deferral deferral = deferral(outcome, key);
+            assertThat(deferral.cause()).isEqualTo(Deferral.Cause.THROTTLED);
+            assertThat(deferral.reason()).contains("asked to wait 7200s").contains("longest wait a run accepts (15 min)")
+                    .contains("rows left for the next run");
+        });
         assertThat(destination.writeCount()).isEqualTo(1);
         assertThat(harness.sleeper.sleeps()).isEmpty();
     }
@@ -92,17 +97,18 @@ class RetryTest {
 
         assertEveryRowAccountedFor(batch, outcome);
         batch.keys().forEach(key -> {
-            RowOutcome.Rejected rejected = rejection(outcome, key);
-            assertThat(rejected.retryable()).isTrue();
-            assertThat(rejected.reason()).startsWith(
+            Deferral deferral = deferral(outcome, key);
+            assertThat(deferral.cause()).isEqualTo(Deferral.Cause.THROTTLED);
+            assertThat(deferral.reason()).startsWith(
                     "rate limited: destination asked to wait 120s, more than the run's remaining time budget");
         });
+        assertThat(outcome.outcomes()).as("throttling is never a rejection").isEmpty();
         assertThat(destination.writeCount()).isEqualTo(1);
         assertThat(harness.sleeper.sleeps()).isEmpty();
     }
 
     @Test
-    void rejectsAsRetryableWithTheLastErrorAfterMaxAttempts() {
+    void defersWithTheLastErrorAfterMaxAttemptsBecauseTheDestinationFailedNotTheRows() {
         FakeDestination destination = new FakeDestination(harness.clock, (batch, call) -> {
             throw Failures.unavailable(harness.clock);
         });
@@ -111,8 +117,10 @@ class RetryTest {
         DeliveryOutcome outcome = harness.deliverer(Harness.settings(4, 100)).deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key))
-                .isEqualTo(RowOutcome.retryable("HTTP 503: unavailable (gave up after 4 attempts)")));
+        batch.keys().forEach(key -> assertThat(deferral(outcome, key)).isEqualTo(new Deferral(
+                "HTTP 503: unavailable (gave up after 4 attempts); rows left for the next run",
+                Deferral.Cause.DESTINATION_FAILED)));
+        assertThat(outcome.outcomes()).isEmpty();
         assertThat(destination.writeCount()).isEqualTo(4);
         List<Duration> sleeps = harness.sleeper.sleeps();
         assertThat(sleeps).hasSize(3);

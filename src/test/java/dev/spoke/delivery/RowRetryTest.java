@@ -81,14 +81,15 @@ class RowRetryTest {
     }
 
     @Test
-    void rowsNeverReportedOnAreRejectedAsRetryable() {
+    void rowsNeverReportedOnAreDeferredNotRejected() {
         FakeDestination destination = new FakeDestination(harness.clock, (batch, call) -> WriteResult.of(Map.of()));
         RowBatch batch = Rows.batch(keys.subList(0, 2));
 
         DeliveryOutcome outcome = harness.deliverer(Harness.settings(2, 10)).deliver(destination, batch);
 
         assertEveryRowAccountedFor(batch, outcome);
-        batch.keys().forEach(key -> assertThat(rejection(outcome, key)).isEqualTo(
-                RowOutcome.retryable("the destination did not report on this row (gave up after 2 attempts)")));
+        batch.keys().forEach(key -> assertThat(Harness.deferral(outcome, key)).isEqualTo(new Deferral(
+                "the destination did not report on this row (gave up after 2 attempts); rows left for the next run",
+                Deferral.Cause.DESTINATION_FAILED)));
     }
 }

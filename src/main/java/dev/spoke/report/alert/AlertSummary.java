@@ -50,16 +50,11 @@ record AlertSummary(String project, AlertRule.Trigger trigger, String reason, Ru
     }
 
     RowCounts totals() {
-        long[] sum = new long[8];
+        RowCounts sum = RowCounts.ZERO;
         for (ExportResult result : watched) {
-            RowCounts rows = result.rows();
-            long[] each = {rows.read(), rows.added(), rows.changed(), rows.removed(), rows.sent(), rows.delivered(),
-                rows.rejected(), rows.invalid()};
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += each[i];
-            }
+            sum = sum.plus(result.rows());
         }
-        return new RowCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
+        return sum;
     }
 
     Map<ExportStatus, Integer> byStatus() {
@@ -68,7 +63,7 @@ record AlertSummary(String project, AlertRule.Trigger trigger, String reason, Ru
         return counts;
     }
 
-    /** {@code rows: 10 read, 8 sent, 5 delivered, 3 rejected, 2 invalid}. */
+    /** {@code rows: 10 read, 8 sent, 5 delivered, 3 rejected, 1 deferred, 2 invalid}. */
     String countsLine() {
         RowCounts rows = totals();
         Map<ExportStatus, Integer> statuses = byStatus();
@@ -80,14 +75,15 @@ record AlertSummary(String project, AlertRule.Trigger trigger, String reason, Ru
         }
         return line.append("; rows: ").append(rows.read()).append(" read, ").append(rows.sent()).append(" sent, ")
                 .append(rows.delivered()).append(" delivered, ").append(rows.rejected()).append(" rejected, ")
-                .append(rows.invalid()).append(" invalid").toString();
+                .append(rows.deferred()).append(" deferred, ").append(rows.invalid()).append(" invalid").toString();
     }
 
-    /** One line per export: {@code orders -> crm: warn, 5 delivered, 3 rejected, 2 invalid}. */
+    /** One line per export: {@code orders -> crm: warn, 5 delivered, 3 rejected, 1 deferred, 2 invalid}. */
     List<String> exportLines() {
         return watched.stream().limit(MAX_EXPORTS).map(result -> result.modelName() + " -> " + result.destination()
                 + ": " + result.status().jsonName() + ", " + result.rows().delivered() + " delivered, "
-                + result.rows().rejected() + " rejected, " + result.rows().invalid() + " invalid").toList();
+                + result.rows().rejected() + " rejected, " + result.rows().deferred() + " deferred, "
+                + result.rows().invalid() + " invalid").toList();
     }
 
     /** The first reasons: the run's failure, failed exports' messages, then rows' errors. */
@@ -143,6 +139,7 @@ record AlertSummary(String project, AlertRule.Trigger trigger, String reason, Ru
         rowNode.put("sent", rows.sent());
         rowNode.put("delivered", rows.delivered());
         rowNode.put("rejected", rows.rejected());
+        rowNode.put("deferred", rows.deferred());
         rowNode.put("invalid", rows.invalid());
         ArrayNode results = node.putArray("results");
         watched.stream().limit(MAX_EXPORTS).forEach(result -> {
@@ -154,6 +151,7 @@ record AlertSummary(String project, AlertRule.Trigger trigger, String reason, Ru
             entry.put("message", result.message());
             entry.put("delivered", result.rows().delivered());
             entry.put("rejected", result.rows().rejected());
+            entry.put("deferred", result.rows().deferred());
             entry.put("invalid", result.rows().invalid());
         });
         ArrayNode reasons = node.putArray("first_reasons");

@@ -91,6 +91,19 @@ public final class SyncMetrics implements DeliveryListener, SyncObserver {
     }
 
     @Override
+    public void batchSizeLowered(String connection, String exportId, int rows, String reason) {
+        Counter.builder("spoke.batch.size_lowered").description("Batch sizes lowered after a 413 (too large)")
+                .tags(exportTags(exportId, connection)).register(registry).increment();
+    }
+
+    @Override
+    public void connectionThrottledOut(String connection, String reason) {
+        Counter.builder("spoke.destination.throttled_out")
+                .description("Connections that throttled one request longer than a run waits; the rest was deferred")
+                .tag("destination", connection).register(registry).increment();
+    }
+
+    @Override
     public void circuitOpened(String connection, int consecutiveFailures, String lastFailure) {
         Counter.builder("spoke.circuit.opened").description("Connections found down (circuit breaker opened)")
                 .tag("destination", connection).register(registry).increment();
@@ -114,6 +127,8 @@ public final class SyncMetrics implements DeliveryListener, SyncObserver {
         rows("sent", "Rows handed to the destination, deletes included", tags, rows.sent());
         rows("delivered", "Rows the destination confirmed", tags, rows.delivered());
         rows("rejected", "Rows the destination refused; sent again by the next run", tags, rows.rejected());
+        rows("deferred", "Rows not confirmed in this run although the destination never refused them (throttled past"
+                + " the time budget, destination down or failing); sent again by the next run", tags, rows.deferred());
         rows("invalid", "Rows never sent: NULL or duplicate key, or a value that could not be mapped", tags,
                 rows.invalid());
         for (PhaseTiming phase : result.timing()) {

@@ -120,12 +120,12 @@ class WebhookResponseTest {
     }
 
     @Test
-    void retriesAfterWhatA503AsksAndResendsTheSameMessage() throws Exception {
+    void aThrottlingA503IsWaitedOutAndTheSameMessageResent() throws Exception {
         DestinationException failure = failure(503, "maintenance", "Retry-After", "7");
         fixture.enqueue(200, "");
         WriteResult retried = destination.write(BATCH);
 
-        assertThat(failure.kind()).isEqualTo(Kind.RETRYABLE);
+        assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
         assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
         assertThat(retried).isEqualTo(WriteResult.allDelivered(BATCH));
         assertThat(fixture.take().getHeaders().get("webhook-id")).isEqualTo(fixture.take().getHeaders().get("webhook-id"));

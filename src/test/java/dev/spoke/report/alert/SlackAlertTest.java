@@ -35,9 +35,9 @@ class SlackAlertTest {
     }
 
     private static final RunOutcome OUTCOME = new RunOutcome("run-1", ExitCode.PARTIAL_FAILURE, List.of(
-            result("orders", "crm", ExportStatus.WARN, null, new RowCounts(10, 10, 0, 0, 9, 6, 3, 1),
+            result("orders", "crm", ExportStatus.WARN, null, new RowCounts(10, 10, 0, 0, 9, 6, 3, 0, 1),
                     List.of(new RowError("7", "insert", "rejected", "HTTP 422: email is not valid"))),
-            result("leads", "ads", ExportStatus.ERROR, null, new RowCounts(5, 5, 0, 0, 5, 0, 5, 0), List.of())),
+            result("leads", "ads", ExportStatus.ERROR, null, new RowCounts(5, 5, 0, 0, 5, 0, 5, 0, 0), List.of())),
             null);
 
     private static AlertRule rule(AlertRule.Trigger on, long threshold, List<String> connections) {
@@ -82,7 +82,7 @@ class SlackAlertTest {
                     .isEqualTo("spoke sync rejected rows in shop");
             String blocks = body.path("blocks").toString();
             assertThat(blocks).contains("exports: 2, 1 warn, 1 error; rows: 15 read, 14 sent, 6 delivered,"
-                    + " 8 rejected, 1 invalid");
+                    + " 8 rejected, 0 deferred, 1 invalid");
             assertThat(blocks).contains("orders -&gt; crm: rejected key 7 (insert): HTTP 422: email is not valid");
             assertThat(blocks).contains("run run-1");
         }

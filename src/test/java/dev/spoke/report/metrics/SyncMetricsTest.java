@@ -24,7 +24,7 @@ class SyncMetricsTest {
 
     @Test
     void rowCountsComeFromTheExportResultExactly() {
-        metrics.exportFinished(result(new RowCounts(12, 7, 3, 1, 11, 8, 3, 1)));
+        metrics.exportFinished(result(new RowCounts(12, 7, 3, 1, 11, 8, 2, 1, 1)));
 
         String text = registry.scrape();
         assertThat(text)
@@ -34,7 +34,8 @@ class SyncMetricsTest {
                 .contains("spoke_rows_removed_total{destination=\"crm\",export=\"orders__crm\"} 1.0")
                 .contains("spoke_rows_sent_total{destination=\"crm\",export=\"orders__crm\"} 11.0")
                 .contains("spoke_rows_delivered_total{destination=\"crm\",export=\"orders__crm\"} 8.0")
-                .contains("spoke_rows_rejected_total{destination=\"crm\",export=\"orders__crm\"} 3.0")
+                .contains("spoke_rows_rejected_total{destination=\"crm\",export=\"orders__crm\"} 2.0")
+                .contains("spoke_rows_deferred_total{destination=\"crm\",export=\"orders__crm\"} 1.0")
                 .contains("spoke_rows_invalid_total{destination=\"crm\",export=\"orders__crm\"} 1.0")
                 .contains("spoke_phase_duration_seconds_sum{destination=\"crm\",export=\"orders__crm\",phase=\"deliver\"} 2.0")
                 .contains("spoke_export_status{destination=\"crm\",export=\"orders__crm\",status=\"warn\"} 1.0")

@@ -44,7 +44,7 @@ class ProgressLineTest {
         PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (ProgressDisplay display = new ProgressDisplay(err, Clock.systemUTC())) {
             display.exportStarted(new LiveExport("orders__crm", "orders", "crm", OptionalLong.of(10),
-                    () -> new RowCounts(4, 4, 0, 0, 4, 3, 1, 0)));
+                    () -> new RowCounts(4, 4, 0, 0, 4, 3, 1, 0, 0)));
             display.wrap((level, event, message, fields) -> err.println(message))
                     .info("export.note", "a log line", Map.of());
             display.exportFinished(new ExportResult("orders__crm", "model.shop.orders", "orders", "crm", "webhook",

@@ -71,9 +71,9 @@ class CliEndToEndIT {
         SpokeCli.Result first = cli.run(project.cli("sync"));
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(lines(first.stdout())).contains(
-                "EXPORT STATUS READ SENT DELIVERED REJECTED INVALID TIME",
-                "accounts -> crm_hook success 500 500 500 0 0",
-                "accounts -> files success 500 500 500 0 0");
+                "EXPORT STATUS READ SENT DELIVERED REJECTED DEFERRED INVALID TIME",
+                "accounts -> crm_hook success 500 500 500 0 0 0",
+                "accounts -> files success 500 500 500 0 0 0");
         assertThat(first.stdout()).contains("Done in ").contains(
                 "2 succeeded, 0 with warnings, 0 failed, 0 skipped. Run results: "
                         + project.dir().resolve("target/spoke_run_results.json"));
@@ -85,9 +85,9 @@ class CliEndToEndIT {
         assertThat(results.path("args").path("project_dir").asText()).isEqualTo(project.dir().toString());
         assertThat(counts(results)).containsExactly(
                 Map.entry(HOOK_EXPORT, "success read=500 added=500 changed=0 removed=0 sent=500 delivered=500"
-                        + " rejected=0 invalid=0"),
+                        + " rejected=0 deferred=0 invalid=0"),
                 Map.entry(FILE_EXPORT, "success read=500 added=500 changed=0 removed=0 sent=500 delivered=500"
-                        + " rejected=0 invalid=0"));
+                        + " rejected=0 deferred=0 invalid=0"));
         assertThat(receiver.keys()).hasSize(ROWS).doesNotHaveDuplicates();
         Map<Long, String> firstOps = new LinkedHashMap<>();
         LongStream.rangeClosed(1, ROWS).forEach(id -> firstOps.put(id, "insert"));
@@ -141,7 +141,7 @@ class CliEndToEndIT {
 
         SpokeCli.Result selected = cli.run(project.cli("sync", "--select", "export:" + FILE_EXPORT));
         assertThat(selected.exitCode()).as(selected.toString()).isZero();
-        assertThat(lines(selected.stdout())).contains("accounts -> files success 498 498 498 0 0")
+        assertThat(lines(selected.stdout())).contains("accounts -> files success 498 498 498 0 0 0")
                 .noneMatch(line -> line.startsWith("accounts -> crm_hook"));
         assertThat(counts(project.runResults())).containsOnlyKeys(FILE_EXPORT);
         assertThat(receiver.messages()).isEmpty();
@@ -151,7 +151,7 @@ class CliEndToEndIT {
 
         SpokeCli.Result refresh = cli.run(project.cli("sync", "--full-refresh", "--select", "export:" + HOOK_EXPORT));
         assertThat(refresh.exitCode()).as(refresh.toString()).isZero();
-        assertThat(lines(refresh.stdout())).contains("accounts -> crm_hook success 498 498 498 0 0");
+        assertThat(lines(refresh.stdout())).contains("accounts -> crm_hook success 498 498 498 0 0 0");
         assertThat(receiver.keys()).hasSize(498).doesNotHaveDuplicates().doesNotContain("1", "2");
         assertThat(receiver.rows()).allSatisfy(row -> assertThat(CanonicalJson.of(row.fields()))
                 .isEqualTo(CanonicalJson.of(accounts.expected(Long.parseLong(row.key())))));
@@ -164,7 +164,7 @@ class CliEndToEndIT {
         receiver.reject("7", "unknown account").reject("77", "unknown account").reject("277", "unknown account");
         SpokeCli.Result rejected = cli.run(project.cli("sync"));
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(1);
-        assertThat(lines(rejected.stdout())).contains("accounts -> crm_hook error 500 500 497 3 0",
+        assertThat(lines(rejected.stdout())).contains("accounts -> crm_hook error 500 500 497 3 0 0",
                 "accounts -> crm_hook: 3 rows rejected or invalid, more than max_rejected_rows (1)",
                 "rejected key 7 (insert): unknown account", "rejected key 77 (insert): unknown account",
                 "rejected key 277 (insert): unknown account");

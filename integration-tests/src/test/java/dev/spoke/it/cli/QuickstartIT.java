@@ -43,9 +43,9 @@ class QuickstartIT {
         assertThat(log).contains("built sample.duckdb: 5 seeds, 7 models");
         String firstSync = between(log, "== 4/5 spoke sync", "What was sent:");
         assertThat(lines(firstSync)).contains(
-                "at_risk_customers -> local_files success 8 8 8 0 0",
-                "at_risk_customers -> support_webhook success 8 8 8 0 0",
-                "lead_scores -> local_files success 10 10 10 0 0");
+                "at_risk_customers -> local_files success 8 8 8 0 0 0",
+                "at_risk_customers -> support_webhook success 8 8 8 0 0 0",
+                "lead_scores -> local_files success 10 10 10 0 0 0");
         assertThat(firstSync).contains("3 succeeded, 0 with warnings, 0 failed, 0 skipped");
 
         String received = between(log, "-- the webhook receiver got:", "== 5/5");
@@ -59,9 +59,9 @@ class QuickstartIT {
 
         String secondSync = log.substring(log.indexOf("== 5/5"));
         assertThat(lines(secondSync)).contains(
-                "at_risk_customers -> local_files success 0 0 0 0 0",
-                "at_risk_customers -> support_webhook success 0 0 0 0 0",
-                "lead_scores -> local_files success 0 0 0 0 0");
+                "at_risk_customers -> local_files success 0 0 0 0 0 0",
+                "at_risk_customers -> support_webhook success 0 0 0 0 0 0",
+                "lead_scores -> local_files success 0 0 0 0 0 0");
         assertThat(secondSync.lines().filter(line -> line.contains(": success: no changes"))).hasSize(3);
 
         JsonNode results = JSON.readTree(sample.resolve("target/spoke_run_results.json").toFile());

@@ -85,12 +85,13 @@ class DestinationDownIT {
             Set<String> confirmed = receiver.acceptedKeys();
             assertThat(confirmed).hasSize(300);
             long sent = down.rows("sent");
-            counts(down, "error", 1, sent, 300, sent - 300);
+            FaultAssertions.deferredCounts(project, down, "error", 1, sent, 300, sent - 300);
             assertThat(down.message()).contains("looks down", "HTTP 502");
             FaultAssertions.sameKeys(project.snapshotKeys(), confirmed, "keys committed before the outage");
-            assertThat(project.syncLogErrors(down.invocationId())).hasSize((int) (sent - 300))
-                    .doesNotContainKeys(confirmed.toArray(String[]::new));
-            assertThat(receiver.requests().size()).as("requests").isBetween(30 + FAILURES, 30 + FAILURES + CONCURRENCY);
+            // Up to CONCURRENCY - 1 successful answers of the last good requests may arrive after the first failures
+            // and end their streak, so the circuit may need up to that many more failures to open.
+            assertThat(receiver.requests().size()).as("requests")
+                    .isBetween(30 + FAILURES, 30 + FAILURES + 2 * CONCURRENCY);
 
             receiver.answerWith(request -> Reply.ok());
             int mark = receiver.mark();
@@ -107,16 +108,13 @@ class DestinationDownIT {
 
     private static void assertDownRun(FaultProject project, RunOutcome down, String lastFailure) {
         long sent = down.rows("sent");
-        counts(down, "error", 1, sent, 0, sent);
+        FaultAssertions.deferredCounts(project, down, "error", 1, sent, 0, sent);
         assertThat(sent).as("rows read before the circuit opened").isBetween((long) FAILURES * BATCH, ROWS / 2L);
-        assertThat(down.message()).contains("looks down", lastFailure).endsWith("; changes not read yet go next run");
+        assertThat(down.message()).as("the first failure, the counts, what happens next")
+                .contains(lastFailure).containsAnyOf("looks down", "gave up after 3 attempts")
+                .contains(sent + " deferred (not refused; sent again next run)")
+                .endsWith("; changes not read yet go next run");
         assertThat(project.snapshotKeys()).as("rows committed while the receiver is down").isEmpty();
-        Map<String, String> logged = project.syncLogErrors(down.invocationId());
-        assertThat(logged).as("rows in sync_log: those read").hasSize((int) sent);
-        assertThat(logged.values()).as("reasons: the open circuit, or the retries of a batch in flight when it opened")
-                .allSatisfy(reason -> assertThat(reason).contains(lastFailure)
-                        .containsAnyOf("looks down", "gave up after 3 attempts"));
-        assertThat(down.errors()).as("errors in run results: the first 100").hasSize((int) Math.min(100, sent));
     }
 
     private static HookConfig config(String url) {

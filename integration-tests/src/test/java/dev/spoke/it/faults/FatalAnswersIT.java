@@ -34,15 +34,12 @@ class FatalAnswersIT {
             RunOutcome run = project.sync();
 
             long sent = run.rows("sent");
-            counts(run, "error", 1, sent, 0, sent);
+            FaultAssertions.deferredCounts(project, run, "error", 1, sent, 0, sent);
             assertThat(sent).as("rows read: the batches in the pipeline when the answer came, not all 500")
                     .isBetween(10L, 100L);
             assertThat(run.message()).contains(reason).endsWith("; changes not read yet go next run");
             assertThat(receiver.requests()).as("requests: one, never retried, never redirected").hasSize(1);
             assertThat(project.snapshotKeys()).isEmpty();
-            assertThat(project.syncLogErrors(run.invocationId())).hasSize((int) sent);
-            assertThat(run.errors().values())
-                    .allSatisfy(error -> assertThat(error).startsWith("not sent: ").contains(reason));
         }
     }
 }

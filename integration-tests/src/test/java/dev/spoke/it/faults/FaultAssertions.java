@@ -60,13 +60,30 @@ final class FaultAssertions {
         sameKeys(accounted, project.allKeys(), "keys delivered or reported");
     }
 
-    /** Status, exit code and the sent/delivered/rejected counts of the run's one export. */
+    /** Status, exit code and the sent/delivered/rejected counts of the run's one export, which deferred nothing. */
     static void counts(RunOutcome run, String status, int exitCode, long sent, long delivered, long rejected) {
+        counts(run, status, exitCode, sent, delivered, rejected, 0);
+    }
+
+    /**
+     * Status, exit code and the sent/delivered/deferred counts of the run's one export, which rejected nothing: the
+     * deferred rows are in neither sync_log nor run results' errors[].
+     */
+    static void deferredCounts(FaultProject project, RunOutcome run, String status, int exitCode, long sent,
+            long delivered, long deferred) {
+        counts(run, status, exitCode, sent, delivered, 0, deferred);
+        assertThat(project.syncLog(run.invocationId())).as("sync_log rows of a run that only deferred").isEmpty();
+        assertThat(run.errors()).as("run results errors[] of a run that only deferred").isEmpty();
+    }
+
+    private static void counts(RunOutcome run, String status, int exitCode, long sent, long delivered, long rejected,
+            long deferred) {
         assertThat(run.status()).as("status; " + run).isEqualTo(status);
         assertThat(run.exitCode()).as("exit code; " + run).isEqualTo(exitCode);
         assertThat(run.runResults().path("exit_code").asInt()).as("exit_code in run results").isEqualTo(exitCode);
         assertThat(run.rows("sent")).as("rows.sent").isEqualTo(sent);
         assertThat(run.rows("delivered")).as("rows.delivered").isEqualTo(delivered);
         assertThat(run.rows("rejected")).as("rows.rejected").isEqualTo(rejected);
+        assertThat(run.rows("deferred")).as("rows.deferred").isEqualTo(deferred);
     }
 }

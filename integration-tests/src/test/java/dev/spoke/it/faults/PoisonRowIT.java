@@ -50,19 +50,19 @@ class PoisonRowIT {
     }
 
     @Test
-    void bisectsBatchesTooLargeForTheReceiverUntilTheyFit() {
-        FaultProject project = FaultProject.create(dir, 100);
+    void aBatchTooLargeLowersTheBatchSizeForTheRestOfTheRun() {
+        FaultProject project = FaultProject.create(dir, 300);
         try (FaultyReceiver receiver = FaultyReceiver.start(request -> request.keys().size() > 30
                 ? Reply.status(413, "{\"error\":\"payload too large\"}") : Reply.ok())) {
-            project.configure(HookConfig.webhook(receiver.url()).batchSize(100));
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(100).rateLimit("concurrency", 1));
 
             RunOutcome run = project.sync();
 
-            counts(run, "success", 0, 100, 100, 0);
+            counts(run, "success", 0, 300, 300, 0);
             deliveredExactly(project, receiver, project.allKeys());
             assertThat(receiver.requests()).extracting(request -> request.keys().size())
-                    .as("100 refused, two halves of 50 refused, four quarters of 25 accepted")
-                    .containsExactlyInAnyOrder(100, 50, 50, 25, 25, 25, 25);
+                    .as("100 refused, 50 refused, then batches of 25 only: none refused again")
+                    .containsExactly(100, 50, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25);
         }
     }
 }

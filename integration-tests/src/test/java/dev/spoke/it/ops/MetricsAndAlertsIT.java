@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsAndAlertsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COUNTS = List.of("read", "added", "changed", "removed", "sent", "delivered",
-            "rejected", "invalid");
+            "rejected", "deferred", "invalid");
     private static final String EXPORT = "orders__crm_hook";
 
     @TempDir
@@ -97,7 +97,8 @@ class MetricsAndAlertsIT {
             String blocks = body.path("blocks").toString();
             assertThat(blocks).contains("rows: " + rows.path("read").asLong() + " read, " + rows.path("sent").asLong()
                     + " sent, " + rows.path("delivered").asLong() + " delivered, " + rows.path("rejected").asLong()
-                    + " rejected, " + rows.path("invalid").asLong() + " invalid");
+                    + " rejected, " + rows.path("deferred").asLong() + " deferred, " + rows.path("invalid").asLong()
+                    + " invalid");
             assertThat(blocks).contains("customer 2 is blocked").contains("order 4 is archived")
                     .contains("a key column (order_id_pk) is NULL");
             assertThat(slack.getRequestCount()).as("the failure alert does not fire for a run that went through")
