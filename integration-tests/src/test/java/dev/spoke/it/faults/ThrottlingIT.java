@@ -93,4 +93,30 @@ class ThrottlingIT {
             assertThat(requests).hasSize(21);
         }
     }
+
+    /**
+     * The issue's case: 30% of requests throttled with {@code Retry-After: 1}, 20,000 rows, and {@code max_attempts: 1}
+     * so that a single throttle counted as an attempt would lose the batch. Every row arrives in one run.
+     */
+    @Test
+    void underThirtyPercentThrottlingEveryRowIsDeliveredInOneRunWithoutSpendingAttempts() {
+        FaultProject project = FaultProject.create(dir, 20_000);
+        java.util.Random random = new java.util.Random(30);
+        try (FaultyReceiver receiver = FaultyReceiver.start(request -> {
+            synchronized (random) {
+                return random.nextDouble() < 0.3 ? Reply.throttled("1") : Reply.ok();
+            }
+        })) {
+            project.configure(HookConfig.webhook(receiver.url()).batchSize(1000).delivery("max_attempts", 1));
+
+            RunOutcome run = project.sync();
+
+            counts(run, "success", 0, 20_000, 20_000, 0);
+            deliveredExactly(project, receiver, project.allKeys());
+            assertThat(receiver.requests()).filteredOn(request -> request.reply().status() == 429)
+                    .as("throttled requests, each waited out and sent again").isNotEmpty();
+            assertThat(receiver.requests()).filteredOn(request -> request.attempt() > 1)
+                    .as("resends beyond max_attempts: 1").isNotEmpty();
+        }
+    }
 }
