@@ -57,13 +57,13 @@ final class DeliveredKeyTypes {
             return Optional.empty();
         }
         Export export = shape.export();
-        return Optional.of(SpokeException.config("export " + export.id() + ": " + change.get() + "; the destination"
-                        + " holds the keys of the rows delivered so far in the old form, and deletes and updates would"
-                        + " no longer name them that way",
-                "give the model " + export.model().displayName() + " its old key types back (" + recorded.get()
+        return Optional.of(SpokeException.config("export " + export.id() + ": " + change.get() + ", so deletes and"
+                        + " updates would no longer name the rows delivered so far as the destination holds them; give"
+                        + " model " + export.model().displayName() + " its old key types back (" + recorded.get()
                         + "), or send every row again with the new ones: spoke sync --full-refresh --select export:"
-                        + export.id() + " (rows the destination has but the model no longer has are then not"
-                        + " deleted)"));
+                        + export.id(),
+                "a full refresh sends every row of the model again and deletes nothing: rows the destination has"
+                        + " but the model no longer has stay there"));
     }
 
     /** What changed between the recorded key types and the model's, when a delivered key would read differently. */

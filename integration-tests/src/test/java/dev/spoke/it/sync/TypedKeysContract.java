@@ -85,8 +85,10 @@ abstract class TypedKeysContract extends SyncScenario {
         assertThat(retyped.result(export).path("message").asText())
                 .startsWith("export " + export + ": key column id was ")
                 .contains("(keys as integers) when its rows were delivered and is ")
-                .contains("(keys as strings) now; the destination holds the keys of the rows delivered so far in the"
-                        + " old form");
+                .contains("(keys as strings) now, so deletes and updates would no longer name the rows delivered so"
+                        + " far as the destination holds them")
+                .endsWith("or send every row again with the new ones: spoke sync --full-refresh --select export:"
+                        + export);
         assertThat(receiver.messages()).as("nothing is sent").isEmpty();
         List<ExportPlan> plans = spoke.plan(project.request());
         assertThat(plans.get(0).error()).as("plan says what sync would refuse").contains("key column id was ");
