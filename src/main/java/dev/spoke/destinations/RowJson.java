@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.destination.ExportDescriptor;
 import dev.spoke.destination.OutgoingRow;
-import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
 import java.io.IOException;
 import java.util.List;
@@ -22,12 +21,14 @@ import java.util.Locale;
  * The JSON form of one outgoing row, shared by the destinations that write rows as JSON (the webhook body and the
  * file destination's JSON Lines), so a receiver sees the same row shape from either:
  *
- * <pre>{"key":"42","op":"insert","idempotency_key":"...","fields":{...}}</pre>
+ * <pre>{"key":42,"op":"insert","idempotency_key":"...","fields":{...}}</pre>
  *
- * {@code key} is the key value as a string when the export has one key column, and an object
- * {@code {"column": "value", ...}} (values as text, in key order) when it has several. {@code op} is {@code insert},
- * {@code update} or {@code delete}. {@code fields} is the mapped payload as the engine built it (for a delete, only
- * the key fields).
+ * {@code key} is the key value when the export has one key column, and an object {@code {"column": value, ...}} (in
+ * key order) when it has several. Key values carry the model's types ({@link OutgoingRow#keyValues()}): {@code 42}
+ * for a bigint, {@code "42"} for a text column, {@code 10.50} for a numeric(10,2), {@code "2024-01-31"} for a date;
+ * a delete carries them exactly as the upserts of the same row did. {@code op} is {@code insert}, {@code update} or
+ * {@code delete}. {@code fields} is the mapped payload as the engine built it (for a delete, only the key fields,
+ * typed the same way).
  */
 public final class RowJson {
     private RowJson() {
@@ -42,7 +43,7 @@ public final class RowJson {
         requireNonNull(row, "row is null");
         generator.writeStartObject();
         generator.writeFieldName("key");
-        generator.writeTree(key(row.key(), export.keyColumns(), nodes));
+        generator.writeTree(key(row, export.keyColumns(), nodes));
         generator.writeStringField("op", operation(row.operation()));
         generator.writeStringField("idempotency_key", row.idempotencyKey());
         generator.writeFieldName("fields");
@@ -51,21 +52,23 @@ public final class RowJson {
     }
 
     /**
-     * The key as JSON: a string for a one-part key, an object of key column to value for a composite key.
+     * The key as JSON: the typed value of a one-column key, an object of key column to typed value for a composite
+     * key.
      *
-     * @throws IllegalArgumentException when a composite key's parts do not match the export's key columns
+     * @throws IllegalArgumentException when a composite key's values do not match the export's key columns
      */
-    public static JsonNode key(RowKey key, List<String> keyColumns, JsonNodeFactory nodes) {
-        if (key.parts().size() == 1) {
-            return nodes.textNode(key.parts().get(0));
+    public static JsonNode key(OutgoingRow row, List<String> keyColumns, JsonNodeFactory nodes) {
+        List<JsonNode> values = row.keyValues();
+        if (values.size() == 1) {
+            return values.get(0);
         }
-        if (key.parts().size() != keyColumns.size()) {
-            throw new IllegalArgumentException("row key " + key + " has " + key.parts().size()
+        if (values.size() != keyColumns.size()) {
+            throw new IllegalArgumentException("row key " + row.key() + " has " + values.size()
                     + " parts but the export's key columns are " + keyColumns);
         }
         ObjectNode node = nodes.objectNode();
         for (int i = 0; i < keyColumns.size(); i++) {
-            node.put(keyColumns.get(i), key.parts().get(i));
+            node.set(keyColumns.get(i), values.get(i));
         }
         return node;
     }

@@ -62,21 +62,56 @@ public final class StateStore implements AutoCloseable {
                             + " local for a read-only warehouse",
                     e);
         }
+        upgrade();
         prepared = true;
     }
 
     /**
-     * Records an export and creates its snapshot table on first use.
+     * Adds the exports columns that state created by an earlier version lacks, in place. Only a missing column is
+     * altered: {@code ALTER TABLE} needs the table's owner, which the user of a run need not be.
+     */
+    private void upgrade() {
+        for (Map.Entry<String, String> added : tables.exportsColumnsAdded().entrySet()) {
+            if (hasExportsColumn(added.getKey())) {
+                continue;
+            }
+            try {
+                handle.execute(added.getValue());
+            } catch (RuntimeException e) {
+                throw SpokeException.runtime("cannot add the column " + added.getKey() + " to the state table "
+                                + tables.table("exports") + ", which an earlier version of spoke created: " + e.getMessage(),
+                        "let the table's owner run: " + added.getValue(), e);
+            }
+        }
+    }
+
+    /** Whether the exports table has this column (false when the table does not exist). */
+    synchronized boolean hasExportsColumn(String column) {
+        Relation exports = new Relation(stateDatabase, tables.schema(), "exports");
+        return database.exists(exports)
+                && database.columns(exports).stream().anyMatch(c -> c.name().equalsIgnoreCase(column));
+    }
+
+    /**
+     * Records an export and creates its snapshot table on first use. The key column types are recorded when none are
+     * (a new export, state from an earlier version, or after a reset); recorded types change only through
+     * {@link ExportKeyTypes#record}.
      *
+     * @param keyTypes the type names of the key columns, in key order
      * @return the unquoted snapshot table name
      */
     public synchronized String registerExport(String exportId, String model, String destination, String mode,
-            String mappingFingerprint) {
+            String mappingFingerprint, List<String> keyTypes) {
         prepare();
         String snapshotTable = StateTables.snapshotTableName(exportId);
+        String encodedKeyTypes = ExportKeyTypes.encode(keyTypes);
         handle.useTransaction(h -> {
             h.execute(tables.createSnapshot(snapshotTable));
-            h.createUpdate("INSERT INTO " + tables.table("exports") + " VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)"
+            h.createUpdate("INSERT INTO " + tables.table("exports") + " (" + tables.col("export_id") + ", "
+                            + tables.col("snapshot_table") + ", " + tables.col("model") + ", " + tables.col("destination")
+                            + ", " + tables.col("mode") + ", " + tables.col("mapping_fingerprint") + ", "
+                            + tables.col("updated_at") + ", " + tables.col("key_types") + ")"
+                            + " VALUES (?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)"
                             + " ON CONFLICT (" + tables.col("export_id") + ") DO UPDATE SET "
                             + tables.col("model") + " = EXCLUDED." + tables.col("model") + ", "
                             + tables.col("destination") + " = EXCLUDED." + tables.col("destination") + ", "
@@ -84,7 +119,11 @@ public final class StateStore implements AutoCloseable {
                             + tables.col("mapping_fingerprint") + " = EXCLUDED." + tables.col("mapping_fingerprint") + ", "
                             + tables.col("updated_at") + " = EXCLUDED." + tables.col("updated_at"))
                     .bind(0, exportId).bind(1, snapshotTable).bind(2, model).bind(3, destination).bind(4, mode)
-                    .bind(5, mappingFingerprint)
+                    .bind(5, mappingFingerprint).bind(6, encodedKeyTypes)
+                    .execute();
+            h.createUpdate("UPDATE " + tables.table("exports") + " SET " + tables.col("key_types") + " = ? WHERE "
+                            + tables.col("export_id") + " = ? AND " + tables.col("key_types") + " IS NULL")
+                    .bind(0, encodedKeyTypes).bind(1, exportId)
                     .execute();
         });
         return snapshotTable;
@@ -141,13 +180,18 @@ public final class StateStore implements AutoCloseable {
                 .list();
     }
 
-    /** Forgets what the destination has (full refresh, {@code spoke state reset}): every row is new again. */
+    /**
+     * Forgets what the destination has (full refresh, {@code spoke state reset}): every row is new again, and no key
+     * type is recorded until the next sync registers the export.
+     */
     public synchronized void resetExport(String exportId) {
         prepare();
         String snapshotTable = StateTables.snapshotTableName(exportId);
         handle.useTransaction(h -> {
             h.execute(tables.createSnapshot(snapshotTable));
             h.execute("DELETE FROM " + tables.table(snapshotTable));
+            h.createUpdate("UPDATE " + tables.table("exports") + " SET " + tables.col("key_types") + " = NULL WHERE "
+                    + tables.col("export_id") + " = ?").bind(0, exportId).execute();
             h.createUpdate("DELETE FROM " + tables.table("pending_jobs") + " WHERE " + tables.col("export_id") + " = ?")
                     .bind(0, exportId).execute();
         });
@@ -182,6 +226,11 @@ public final class StateStore implements AutoCloseable {
                     .bind(0, export.get("export_id")).mapTo(Long.class).one());
         }
         return exports;
+    }
+
+    /** Whether {@link #prepare()} ran: the state tables exist and have every column of this version. */
+    synchronized boolean isPrepared() {
+        return prepared;
     }
 
     /** The handle the store writes with; for {@link RunLocks}, which shares the store's connection. */

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The state tables of one state schema and their DDL, quoted by the store's dialect:
  * <ul>
- *   <li>{@code exports}: one row per export, with its snapshot table and the fingerprint of its mapping;</li>
+ *   <li>{@code exports}: one row per export, with its snapshot table, the fingerprint of its mapping and the types of
+ *       its key columns when its rows were delivered ({@code key_types}, a JSON array of type names);</li>
  *   <li>{@code snapshot_<export>}: per export, (key, row_hash, synced_at) of what the destination confirmed;</li>
  *   <li>{@code sync_log}: rejected and invalid rows with their reasons, a table users can model in dbt;</li>
  *   <li>{@code pending_jobs}: rows inside asynchronous jobs that have not ended;</li>
@@ -95,7 +97,8 @@ public final class StateTables {
                         + col("destination") + " " + text + " NOT NULL, "
                         + col("mode") + " " + text + " NOT NULL, "
                         + col("mapping_fingerprint") + " " + text + " NOT NULL, "
-                        + col("updated_at") + " " + ts + " NOT NULL)",
+                        + col("updated_at") + " " + ts + " NOT NULL, "
+                        + col("key_types") + " " + text + ")",
                 "CREATE TABLE IF NOT EXISTS " + table("sync_log") + " ("
                         + col("run_id") + " " + text + " NOT NULL, "
                         + col("export_id") + " " + text + " NOT NULL, "
@@ -121,6 +124,15 @@ public final class StateTables {
                         + col("holder") + " " + text + " NOT NULL, "
                         + col("acquired_at") + " " + ts + " NOT NULL, "
                         + col("heartbeat_at") + " " + ts + " NOT NULL)");
+    }
+
+    /**
+     * The exports columns that state created by an earlier version lacks, with their DDL: each one a nullable column
+     * added at the end, as {@link #createShared} now creates it.
+     */
+    public Map<String, String> exportsColumnsAdded() {
+        return Map.of("key_types", "ALTER TABLE " + table("exports") + " ADD COLUMN IF NOT EXISTS " + col("key_types")
+                + " " + dialect.textType());
     }
 
     /** DDL creating one export's snapshot table. */

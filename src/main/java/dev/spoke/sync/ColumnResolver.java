@@ -15,10 +15,12 @@ import java.util.List;
  */
 final class ColumnResolver {
     private final Export export;
+    private final List<WarehouseColumn> columns;
     private final List<String> actual;
 
     ColumnResolver(Export export, List<WarehouseColumn> columns) {
         this.export = export;
+        this.columns = List.copyOf(columns);
         this.actual = columns.stream().map(WarehouseColumn::name).toList();
         for (String column : actual) {
             if (SpecialColumns.isSpecial(column)) {
@@ -44,6 +46,13 @@ final class ColumnResolver {
     /** The key columns as the warehouse names them. */
     List<String> keyColumns() {
         return export.key().stream().map(column -> resolve(column, "key column")).toList();
+    }
+
+    /** The type names of the key columns, as the warehouse reports them, in key order. */
+    List<String> keyColumnTypes() {
+        List<String> keys = keyColumns();
+        return keys.stream().map(key -> columns.stream().filter(column -> column.name().equals(key)).findFirst()
+                .orElseThrow().typeName()).toList();
     }
 
     private String resolve(String column, String role) {

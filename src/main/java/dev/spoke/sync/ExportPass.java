@@ -2,6 +2,7 @@ package dev.spoke.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliveryOutcome;
@@ -106,7 +107,9 @@ final class ExportPass {
                 String idempotencyKey = append
                         ? IdempotencyKeys.ofAppend(export.exportId(), key, hash, run.runId())
                         : IdempotencyKeys.of(export.exportId(), key, hash);
-                batch.add(new OutgoingRow(RowKey.parse(key), operation, hash, idempotencyKey, payload));
+                RowKey rowKey = RowKey.parse(key);
+                batch.add(new OutgoingRow(rowKey, mapper.keyValues(rowKey, cursor::value), operation, hash,
+                        idempotencyKey, payload));
                 if (batch.size() >= batchSize) {
                     submit(pipeline, batch);
                     batch = new ArrayList<>(batchSize);
@@ -128,9 +131,10 @@ final class ExportPass {
             }
             counters.removed.incrementAndGet();
             RowKey key = RowKey.parse(removed.key());
-            batch.add(new OutgoingRow(key, RowOperation.DELETE, removed.rowHash(),
+            List<JsonNode> keyValues = mapper.storedKeyValues(key);
+            batch.add(new OutgoingRow(key, keyValues, RowOperation.DELETE, removed.rowHash(),
                     IdempotencyKeys.of(export.exportId(), removed.key(), "delete:" + removed.rowHash()),
-                    mapper.keyPayload(key)));
+                    mapper.keyPayload(keyValues)));
             if (batch.size() >= batchSize) {
                 submit(pipeline, List.copyOf(batch));
                 batch.clear();

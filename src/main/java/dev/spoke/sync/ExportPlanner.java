@@ -29,6 +29,11 @@ final class ExportPlanner {
         try {
             ExportShape shape = ExportShape.resolve(export, resources.warehouse(), options.shard());
             boolean stateExists = !options.fullRefresh() && resources.snapshotExists(shape.spec().snapshotTable());
+            if (stateExists) {
+                DeliveredKeyTypes.check(resources.store(), resources.warehouse().dialect(), shape).ifPresent(refusal -> {
+                    throw refusal;
+                });
+            }
             try (ChangeSet changeSet = resources.localState()
                     ? new dev.spoke.state.LocalChangeSet(resources.warehouse(), resources.store(), shape.spec(),
                             stateExists)

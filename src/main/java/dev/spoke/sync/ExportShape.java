@@ -6,6 +6,7 @@ import dev.spoke.config.Export;
 import dev.spoke.state.ChangeSetSpec;
 import dev.spoke.state.Shard;
 import dev.spoke.state.StateTables;
+import dev.spoke.warehouse.KeyType;
 import dev.spoke.warehouse.Warehouse;
 import java.util.List;
 
@@ -17,16 +18,18 @@ import java.util.List;
  * @param export the export
  * @param sentColumns the columns sent, as the warehouse names them
  * @param keyColumns the key columns, as the warehouse names them
+ * @param keyTypes the key columns' types, in key order: how their values travel in a row's key
  * @param mapper rows to payloads
  * @param spec the change-set spec
  */
-record ExportShape(Export export, List<String> sentColumns, List<String> keyColumns, PayloadMapper mapper,
-        ChangeSetSpec spec) {
+record ExportShape(Export export, List<String> sentColumns, List<String> keyColumns, List<KeyType> keyTypes,
+        PayloadMapper mapper, ChangeSetSpec spec) {
 
     ExportShape {
         requireNonNull(export, "export is null");
         sentColumns = List.copyOf(sentColumns);
         keyColumns = List.copyOf(keyColumns);
+        keyTypes = List.copyOf(keyTypes);
         requireNonNull(mapper, "mapper is null");
         requireNonNull(spec, "spec is null");
     }
@@ -38,9 +41,10 @@ record ExportShape(Export export, List<String> sentColumns, List<String> keyColu
         ColumnResolver columns = new ColumnResolver(export, warehouse.columns(export.model().relation()));
         List<String> sent = columns.sentColumns();
         List<String> keys = columns.keyColumns();
-        PayloadMapper mapper = new PayloadMapper(sent, export.mapping(), keys);
+        List<KeyType> keyTypes = columns.keyColumnTypes().stream().map(warehouse.dialect()::keyType).toList();
+        PayloadMapper mapper = new PayloadMapper(sent, export.mapping(), keys, keyTypes);
         ChangeSetSpec spec = new ChangeSetSpec(export.id(), export.model().relation(), sent, keys, mapper.fingerprint(),
                 export.mode(), shard, StateTables.snapshotTableName(export.id()));
-        return new ExportShape(export, sent, keys, mapper, spec);
+        return new ExportShape(export, sent, keys, keyTypes, mapper, spec);
     }
 }

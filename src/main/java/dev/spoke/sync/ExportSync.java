@@ -14,6 +14,7 @@ import dev.spoke.destination.DestinationContext;
 import dev.spoke.state.ChangeCounts;
 import dev.spoke.state.ChangeSet;
 import dev.spoke.state.ChangeSetSpec;
+import dev.spoke.warehouse.KeyType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * Runs one export from start to end: checks the model's relation and columns, registers the export in the state
- * store, takes its lock, resumes jobs left open by an earlier run, sends the change set, and turns what happened into
+ * store, takes its lock, checks its key types against those its rows were delivered with ({@link DeliveredKeyTypes}),
+ * resumes jobs left open by an earlier run, sends the change set, and turns what happened into
  * an {@link ExportResult}. A failure here fails this export only; the engine goes on with the others.
  */
 final class ExportSync {
@@ -54,7 +56,8 @@ final class ExportSync {
             Instant planStarted = started;
             ExportShape shape = ExportShape.resolve(export, run.warehouse(), run.shard());
             String snapshotTable = run.store().registerExport(export.id(), export.model().uniqueId(),
-                    export.connection().name(), export.mode().configName(), shape.mapper().fingerprint());
+                    export.connection().name(), export.mode().configName(), shape.mapper().fingerprint(),
+                    shape.keyTypes().stream().map(KeyType::typeName).toList());
             try {
                 run.locks().acquire(export.id(), run.shard());
             } catch (SpokeException e) {
@@ -67,6 +70,7 @@ final class ExportSync {
                 if (run.fullRefresh()) {
                     run.store().resetExport(export.id());
                 }
+                DeliveredKeyTypes.settle(run.store(), run.warehouse().dialect(), shape);
                 timing.add(new PhaseTiming("plan", planStarted, run.clock().instant()));
                 Instant deliverStarted = run.clock().instant();
                 BatchCommitter committer = new BatchCommitter(run.store(), export.id(), snapshotTable,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.config.FieldMapping;
 import dev.spoke.destination.RowKey;
+import dev.spoke.warehouse.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,19 +19,22 @@ import java.util.function.IntFunction;
 /**
  * Turns a row of sent columns into the payload a destination receives: every column under its own name (no
  * mapping), or only the mapped columns under their destination field names, dotted names nesting
- * ({@code merge_fields.FNAME}). Built once per export; {@link #map} is called per row and allocates only the payload.
+ * ({@code merge_fields.FNAME}); and gives each row's key values as typed JSON ({@link KeyValues}), for upserts and
+ * deletes alike. Built once per export; {@link #map} is called per row and allocates only the payload.
  */
 public final class PayloadMapper {
     private final List<Target> targets;
     private final List<List<String>> keyPaths;
+    private final KeyValues keyValues;
     private final String fingerprint;
 
     /**
      * @param columns the sent columns as the warehouse names them, in the change set's order
      * @param mapping the export's mapping; its columns are among {@code columns}
      * @param keyColumns the key columns as the warehouse names them
+     * @param keyTypes the key columns' types, in key order
      */
-    public PayloadMapper(List<String> columns, FieldMapping mapping, List<String> keyColumns) {
+    public PayloadMapper(List<String> columns, FieldMapping mapping, List<String> keyColumns, List<KeyType> keyTypes) {
         requireNonNull(columns, "columns is null");
         requireNonNull(mapping, "mapping is null");
         this.targets = new ArrayList<>();
@@ -55,6 +59,7 @@ public final class PayloadMapper {
                     .map(FieldMapping.Field::path)
                     .orElse(List.of(keyColumn)));
         }
+        this.keyValues = new KeyValues(columns, keyColumns, keyTypes);
         this.fingerprint = md5(description.toString());
     }
 
@@ -75,11 +80,21 @@ public final class PayloadMapper {
         return payload;
     }
 
-    /** The payload of a delete: only the key fields, under their destination names, as text. */
-    public ObjectNode keyPayload(RowKey key) {
+    /** The typed key values of a row read from the model (see {@link KeyValues#ofRow}). */
+    public List<JsonNode> keyValues(RowKey key, IntFunction<JsonNode> valueOfColumn) {
+        return keyValues.ofRow(key, valueOfColumn);
+    }
+
+    /** The typed key values of a key the state store kept, for a delete (see {@link KeyValues#ofStoredKey}). */
+    public List<JsonNode> storedKeyValues(RowKey key) {
+        return keyValues.ofStoredKey(key);
+    }
+
+    /** The payload of a delete: only the key fields, under their destination names, with their typed values. */
+    public ObjectNode keyPayload(List<JsonNode> keyValues) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < keyPaths.size() && i < key.parts().size(); i++) {
-            put(payload, keyPaths.get(i), JsonNodeFactory.instance.textNode(key.parts().get(i)));
+        for (int i = 0; i < keyPaths.size() && i < keyValues.size(); i++) {
+            put(payload, keyPaths.get(i), keyValues.get(i));
         }
         return payload;
     }

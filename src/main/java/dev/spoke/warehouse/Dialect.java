@@ -112,6 +112,14 @@ public abstract sealed class Dialect permits PostgresDialect, DuckDbDialect {
     public abstract String castToText(String expression);
 
     /**
+     * How the key text {@link #castToText} gives for a column of this type reads back as the JSON value the column's
+     * values are streamed as (see {@link KeyType}).
+     *
+     * @param typeName the type name {@link WarehouseColumn#typeName()} reports
+     */
+    public abstract KeyType keyType(String typeName);
+
+    /**
      * The row key as text: one column gives its text cast; several give their text casts joined by U+001F
      * ({@link dev.spoke.destination.RowKey#SEPARATOR}). NULL when any key column is NULL.
      */

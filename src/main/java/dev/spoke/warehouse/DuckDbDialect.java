@@ -25,6 +25,11 @@ final class DuckDbDialect extends Dialect {
     }
 
     @Override
+    public KeyType keyType(String typeName) {
+        return DuckDbValueConverters.keyType(typeName);
+    }
+
+    @Override
     public String textType() {
         return "VARCHAR";
     }

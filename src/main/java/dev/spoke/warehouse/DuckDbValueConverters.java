@@ -20,17 +20,15 @@ final class DuckDbValueConverters {
     /** Nested types, and times, which this driver returns as java.time objects only through plain getObject. */
     private static final ValueConverter OBJECT = (rs, column) -> NestedValues.toJson(rs.getObject(column));
 
+    /** The base type of LIST, ARRAY, STRUCT, MAP and UNION types. */
+    private static final String NESTED = "(nested)";
+
     private DuckDbValueConverters() {
     }
 
     static ValueConverter forColumn(String typeName, int jdbcType) {
-        String type = typeName.toUpperCase(Locale.ROOT);
-        if (type.endsWith("]") || type.startsWith("STRUCT") || type.startsWith("MAP") || type.startsWith("UNION")) {
-            return OBJECT;
-        }
-        int parenthesis = type.indexOf('(');
-        String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
-        return switch (base) {
+        return switch (baseType(typeName)) {
+            case NESTED -> OBJECT;
             case "BOOLEAN" -> Converters.BOOLEAN;
             case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT" -> Converters.INT;
             case "BIGINT", "UINTEGER" -> Converters.LONG;
@@ -46,5 +44,40 @@ final class DuckDbValueConverters {
             case "BLOB" -> Converters.BYTES;
             default -> Converters.TEXT;
         };
+    }
+
+    /**
+     * The key type of a column, read from the text {@code CAST(x AS VARCHAR)} gives, beside {@link #forColumn} so the
+     * two stay in step: every type reads back as the JSON its converter gives. Nested types have no key form of their
+     * own and travel as their text.
+     */
+    static KeyType keyType(String typeName) {
+        return switch (baseType(typeName)) {
+            case "BOOLEAN" -> KeyTexts.bool(typeName);
+            case "TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT" -> KeyTexts.integer(typeName);
+            case "BIGINT", "UINTEGER" -> KeyTexts.longInteger(typeName);
+            case "UBIGINT", "HUGEINT", "UHUGEINT", "VARINT", "BIGNUM" -> KeyTexts.bigInteger(typeName);
+            case "DECIMAL" -> KeyTexts.decimal(typeName);
+            case "FLOAT" -> KeyTexts.singleFloat(typeName);
+            case "DOUBLE" -> KeyTexts.doubleFloat(typeName);
+            case "DATE" -> KeyTexts.date(typeName);
+            case "TIME" -> KeyTexts.time(typeName);
+            case "TIME WITH TIME ZONE" -> KeyTexts.timeWithZone(typeName);
+            case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> KeyTexts.timestamp(typeName);
+            case "TIMESTAMP WITH TIME ZONE" -> KeyTexts.timestampWithZone(typeName);
+            case "JSON" -> KeyTexts.json(typeName);
+            case "BLOB" -> KeyTexts.escapedBytes(typeName);
+            default -> KeyTexts.text(typeName);
+        };
+    }
+
+    /** The type name without its parameters ({@code DECIMAL} for {@code DECIMAL(10,2)}), or {@link #NESTED}. */
+    private static String baseType(String typeName) {
+        String type = typeName.toUpperCase(Locale.ROOT);
+        if (type.endsWith("]") || type.startsWith("STRUCT") || type.startsWith("MAP") || type.startsWith("UNION")) {
+            return NESTED;
+        }
+        int parenthesis = type.indexOf('(');
+        return parenthesis < 0 ? type : type.substring(0, parenthesis);
     }
 }

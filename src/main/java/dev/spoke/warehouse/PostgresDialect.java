@@ -47,6 +47,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public KeyType keyType(String typeName) {
+        return PostgresValueConverters.keyType(typeName);
+    }
+
+    @Override
     public String textType() {
         return "text";
     }

@@ -61,6 +61,30 @@ final class PostgresValueConverters {
         };
     }
 
+    /**
+     * The key type of a column, read from the text {@code CAST(x AS text)} gives, beside {@link #forColumn} so the two
+     * stay in step: every type reads back as the JSON its converter gives. Arrays have no key form of their own and
+     * travel as their text.
+     */
+    static KeyType keyType(String typeName) {
+        return switch (typeName) {
+            case "int2", "int4" -> KeyTexts.integer(typeName);
+            case "int8", "oid" -> KeyTexts.longInteger(typeName);
+            case "numeric" -> KeyTexts.decimal(typeName);
+            case "float4" -> KeyTexts.singleFloat(typeName);
+            case "float8" -> KeyTexts.doubleFloat(typeName);
+            case "bool" -> KeyTexts.bool(typeName);
+            case "date" -> KeyTexts.date(typeName);
+            case "time" -> KeyTexts.postgresTime(typeName);
+            case "timetz" -> KeyTexts.timeWithZone(typeName);
+            case "timestamp" -> KeyTexts.timestamp(typeName);
+            case "timestamptz" -> KeyTexts.timestampWithZone(typeName);
+            case "json", "jsonb" -> KeyTexts.json(typeName);
+            case "bytea" -> KeyTexts.hexBytes(typeName);
+            default -> KeyTexts.text(typeName);
+        };
+    }
+
     /** Dates and timestamps can be {@code infinity} or {@code -infinity}: kept as that text. */
     private static ValueConverter withSpecialValues(ValueConverter converter) {
         return (rs, column) -> {

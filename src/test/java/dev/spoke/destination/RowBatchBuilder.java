@@ -53,21 +53,38 @@ public final class RowBatchBuilder {
         return add(RowOperation.DELETE, RowKey.of(key), Map.of());
     }
 
-    /** A row with any key (composite keys: one part per key column). Deletes carry only the key columns. */
+    /** A row with any key (composite keys: one part per key column), its values text. Deletes carry only the key columns. */
     public RowBatchBuilder add(RowOperation operation, RowKey key, Map<String, ?> fields) {
+        return add(operation, key, key.parts(), fields);
+    }
+
+    /**
+     * A row whose key values have the types a model gives them, the engine's way: {@code key} maps each key column, in
+     * key order, to its value ({@code 42L}, {@code "x"}, a {@link BigDecimal}, ...); the row's identity is their text.
+     */
+    public RowBatchBuilder typed(RowOperation operation, Map<String, ?> key, Map<String, ?> fields) {
+        List<Object> values = new ArrayList<>(key.values());
+        RowKey rowKey = new RowKey(values.stream()
+                .map(value -> value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value))
+                .toList());
+        return add(operation, rowKey, values, fields);
+    }
+
+    private RowBatchBuilder add(RowOperation operation, RowKey key, List<?> keyValues, Map<String, ?> fields) {
         if (key.parts().size() != export.keyColumns().size()) {
             throw new IllegalArgumentException("key " + key + " does not match key columns " + export.keyColumns());
         }
+        List<JsonNode> keyNodes = keyValues.stream().map(RowBatchBuilder::node).toList();
         ObjectNode payload = JSON.createObjectNode();
-        for (int i = 0; i < key.parts().size(); i++) {
-            payload.put(export.keyColumns().get(i), key.parts().get(i));
+        for (int i = 0; i < keyNodes.size(); i++) {
+            payload.set(export.keyColumns().get(i), keyNodes.get(i));
         }
         if (operation != RowOperation.DELETE) {
             new LinkedHashMap<>(fields).forEach((name, value) -> payload.set(name, node(value)));
         }
         String rowHash = sha256(payload.toString());
         String idempotencyKey = sha256(export.exportId() + RowKey.SEPARATOR + key.text() + RowKey.SEPARATOR + rowHash);
-        rows.add(new OutgoingRow(key, operation, rowHash, idempotencyKey, payload));
+        rows.add(new OutgoingRow(key, keyNodes, operation, rowHash, idempotencyKey, payload));
         return this;
     }
 

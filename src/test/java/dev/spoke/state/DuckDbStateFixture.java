@@ -44,7 +44,7 @@ final class DuckDbStateFixture implements AutoCloseable {
 
     /** Registers the export (creating its snapshot) and returns its change set. */
     WarehouseChangeSet changeSet(ChangeSetSpec spec) {
-        store.registerExport(spec.exportId(), "model.test.people", "hook", spec.mode().configName(), spec.salt());
+        store.registerExport(spec.exportId(), "model.test.people", "hook", spec.mode().configName(), spec.salt(), List.of("INTEGER"));
         return new WarehouseChangeSet(warehouse, store.tables(), spec, true);
     }
 

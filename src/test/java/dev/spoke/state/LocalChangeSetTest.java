@@ -41,7 +41,7 @@ class LocalChangeSetTest {
     @Test
     void diffsLocallyAndReadsOnlyChangedRowsFromTheWarehouse() {
         ChangeSetSpec spec = warehouse.spec("people__hook", SyncMode.MIRROR, Shard.ALL);
-        localStore.registerExport(spec.exportId(), "model.t.people", "hook", "mirror", spec.salt());
+        localStore.registerExport(spec.exportId(), "model.t.people", "hook", "mirror", spec.salt(), List.of("INTEGER"));
         List<KeyHash> delivered = new ArrayList<>();
         try (LocalChangeSet first = new LocalChangeSet(warehouse.warehouse, localStore, spec)) {
             assertThat(first.counts().added()).isEqualTo(10);

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * What a state commit must write on every database that holds state: confirmed rows enter the snapshot (keys of any
  * text, including tabs, quotes, backslashes, the key separator and non-ASCII), a row confirmed again gets its new
- * hash, confirmed deletes leave, and a commit larger than one bulk statement is written whole. DuckDB runs it as a
- * unit test, PostgreSQL as an integration test.
+ * hash, confirmed deletes leave, and a commit larger than one bulk statement is written whole; key types are recorded
+ * per export, and state of an earlier version gains their column in place. DuckDB runs it as a unit test (and so
+ * covers the local backend, a DuckDB file), PostgreSQL as an integration test.
  */
 public abstract class StateCommitContractTest {
     private static final List<String> AWKWARD_KEYS = List.of("plain", "tab\there", "line\nbreak", "back\\slash",
@@ -37,7 +38,7 @@ public abstract class StateCommitContractTest {
     void register(TestInfo test) {
         store = new StateStore(openWarehouse(), true, null, schema());
         export = "orders__" + test.getTestMethod().orElseThrow().getName();
-        snapshot = store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint");
+        snapshot = store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint", List.of("text"));
     }
 
     @AfterEach
@@ -78,6 +79,45 @@ public abstract class StateCommitContractTest {
         assertThat(snapshotRows).hasSize(rows - UnnestedRows.ROWS_PER_STATEMENT - 1)
                 .containsEntry("k" + (rows - 1), "h" + (rows - 1))
                 .doesNotContainKey("k0");
+    }
+
+    @Test
+    void keyTypesAreRecordedAtFirstRegistrationKeptAfterwardsAndForgottenOnReset() {
+        ExportKeyTypes keyTypes = new ExportKeyTypes(store);
+        assertThat(keyTypes.recorded(export)).contains(List.of("text"));
+        assertThat(keyTypes.anyDelivered(snapshot)).isFalse();
+
+        store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint", List.of("int8", "DECIMAL(10,2)"));
+        assertThat(keyTypes.recorded(export)).as("registration keeps what is recorded").contains(List.of("text"));
+        keyTypes.record(export, List.of("int8", "DECIMAL(10,2)"));
+        assertThat(keyTypes.recorded(export)).contains(List.of("int8", "DECIMAL(10,2)"));
+        commit(List.of(new KeyHash("1", "a")), List.of());
+        assertThat(keyTypes.anyDelivered(snapshot)).isTrue();
+
+        store.resetExport(export);
+        assertThat(keyTypes.recorded(export)).isEmpty();
+        assertThat(keyTypes.anyDelivered(snapshot)).isFalse();
+        store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint", List.of("uuid"));
+        assertThat(keyTypes.recorded(export)).contains(List.of("uuid"));
+    }
+
+    @Test
+    void stateOfAnEarlierVersionGainsTheKeyTypesColumnInPlace() {
+        StateTables tables = store.tables();
+        String exports = tables.table("exports");
+        commit(List.of(new KeyHash("1", "a")), List.of());
+        store.handle().execute("ALTER TABLE " + exports + " DROP COLUMN " + tables.col("key_types"));
+        store.close();
+
+        store = new StateStore(openWarehouse(), true, null, schema());
+        assertThat(new ExportKeyTypes(store).recorded(export)).as("nothing recorded, nothing altered").isEmpty();
+        assertThat(store.hasExportsColumn("key_types")).isFalse();
+        assertThat(store.describeExports()).anySatisfy(row -> assertThat(row).containsEntry("export_id", export));
+
+        store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint", List.of("int8"));
+        assertThat(store.hasExportsColumn("key_types")).isTrue();
+        assertThat(new ExportKeyTypes(store).recorded(export)).as("filled in at registration").contains(List.of("int8"));
+        assertThat(snapshotRows()).as("the snapshot is kept").isEqualTo(Map.of("1", "a"));
     }
 
     private void commit(List<KeyHash> delivered, List<String> deleted) {

@@ -29,7 +29,7 @@ class StateStoreTest {
 
     @Test
     void aCommitRecordsDeliveredRowsRemovesDeletesParksJobsAndLogsRefusals() {
-        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "mirror", "fp");
+        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "mirror", "fp", List.of("INTEGER"));
         db.store.commit(new StateCommit("people__hook", table, "hook", "run-1",
                 List.of(new KeyHash("1", "a"), new KeyHash("2", "b"), new KeyHash("3", "c")), List.of(),
                 List.of(new LogEntry("9", "insert", LogEntry.REJECTED, "bad email"), new LogEntry(null, "insert", LogEntry.INVALID, "NULL key")),
@@ -46,7 +46,7 @@ class StateStoreTest {
 
     @Test
     void pendingJobRowsSurviveUntilTheirJobCloses() {
-        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp");
+        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp", List.of("INTEGER"));
         db.store.commit(new StateCommit("people__hook", table, "hook", "run-1", List.of(), List.of(), List.of(),
                 List.of(new PendingJobRow("job-7", "poll-url", "5", "e", "insert")), List.of()));
 
@@ -56,7 +56,7 @@ class StateStoreTest {
 
     @Test
     void resetForgetsTheSnapshotAndOpenJobs() {
-        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp");
+        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp", List.of("INTEGER"));
         db.store.commit(new StateCommit("people__hook", table, "hook", "run-1", List.of(new KeyHash("1", "a")),
                 List.of(), List.of(), List.of(new PendingJobRow("job-7", "", "5", "e", "insert")), List.of()));
 
@@ -68,7 +68,7 @@ class StateStoreTest {
 
     @Test
     void describeListsEachExportWithItsRowsAndPendingJobs() {
-        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp");
+        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp", List.of("INTEGER"));
         db.store.commit(new StateCommit("people__hook", table, "hook", "run-1",
                 List.of(new KeyHash("1", "a"), new KeyHash("2", "b")), List.of(), List.of(), List.of(), List.of()));
 
@@ -80,7 +80,7 @@ class StateStoreTest {
 
     @Test
     void pruningKeepsRecentLogRows() {
-        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp");
+        String table = db.store.registerExport("people__hook", "model.t.people", "hook", "upsert", "fp", List.of("INTEGER"));
         db.store.commit(new StateCommit("people__hook", table, "hook", "run-1", List.of(), List.of(),
                 List.of(new LogEntry("1", "insert", LogEntry.REJECTED, "no")), List.of(), List.of()));
         db.execute("INSERT INTO spoke.sync_log VALUES ('old', 'people__hook', 'hook', '2', 'insert', 'rejected', 'old', CURRENT_TIMESTAMP - INTERVAL 40 DAY)");

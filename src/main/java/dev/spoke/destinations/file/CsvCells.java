@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row as CSV cells, by column name: {@code _op} ({@code insert | update | delete}), {@code _key} (the key value,
- * or for a composite key the JSON object of its columns), then the fields, nested objects flattened with dots
+ * One row as CSV cells, by column name: {@code _op} ({@code insert | update | delete}), {@code _key} (the key value
+ * written as a field of its type is, or for a composite key the JSON object of its typed values), then the fields, nested objects flattened with dots
  * ({@code merge_fields.FNAME}). A null is an empty cell, a decimal is written in plain notation with its scale, an
  * array or an empty object is written as JSON text.
  */
@@ -28,8 +28,7 @@ final class CsvCells {
     static Map<String, String> of(OutgoingRow row, ExportDescriptor export, ObjectWriter json, JsonNodeFactory nodes) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put(OP, RowJson.operation(row.operation()));
-        JsonNode key = RowJson.key(row.key(), export.keyColumns(), nodes);
-        cells.put(KEY, key.isTextual() ? key.textValue() : toJson(key, json));
+        cells.put(KEY, text(RowJson.key(row, export.keyColumns(), nodes), json));
         flatten("", row.payload(), cells, json);
         return cells;
     }

@@ -144,15 +144,29 @@ class WebhookRequestTest {
     }
 
     @Test
-    void writesACompositeKeyAsAnObject() throws Exception {
+    void writesACompositeKeyAsAnObjectOfItsTypedValues() throws Exception {
         ExportDescriptor export = RowBatchBuilder.export("orders", "hook", SyncMode.UPSERT, "tenant", "order_id");
         RowBatch batch = RowBatchBuilder.forExport(export)
-                .add(RowOperation.UPDATE, RowKey.of("acme", "1001"), fields("total", 12)).build();
+                .typed(RowOperation.UPDATE, fields("tenant", "acme", "order_id", 1001L), fields("total", 12)).build();
 
         RecordedRequest request = send(fixture.create(export, Map.of()), batch);
 
-        assertThat(request.getBody().utf8()).contains("\"rows\":[{\"key\":{\"tenant\":\"acme\",\"order_id\":\"1001\"},"
+        assertThat(request.getBody().utf8()).contains("\"rows\":[{\"key\":{\"tenant\":\"acme\",\"order_id\":1001},"
                 + "\"op\":\"update\"");
+    }
+
+    @Test
+    void aDeleteCarriesItsKeyWithTheKeyColumnsTypeInKeyAndFields() throws Exception {
+        ExportDescriptor export = RowBatchBuilder.export("accounts", "hook", SyncMode.MIRROR, "id", "balance");
+        RowBatch batch = RowBatchBuilder.forExport(export)
+                .typed(RowOperation.DELETE, fields("id", 9_007_199_254_740_993L, "balance", new BigDecimal("10.50")),
+                        fields()).build();
+
+        RecordedRequest request = send(fixture.create(export, Map.of()), batch);
+
+        assertThat(request.getBody().utf8()).contains("\"rows\":[{\"key\":{\"id\":9007199254740993,"
+                + "\"balance\":10.50},\"op\":\"delete\"").contains(
+                "\"fields\":{\"id\":9007199254740993,\"balance\":10.50}}]");
     }
 
     @Test

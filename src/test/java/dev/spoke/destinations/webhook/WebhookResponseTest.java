@@ -91,6 +91,27 @@ class WebhookResponseTest {
     }
 
     @Test
+    void matchesRejectedTypedKeysByValueWhetherEchoedAsNumbersOrAsText() throws Exception {
+        ExportDescriptor export = RowBatchBuilder.export("accounts", "hook", SyncMode.UPSERT, "id");
+        RowBatch batch = RowBatchBuilder.forExport(export)
+                .typed(RowOperation.INSERT, Map.of("id", 201L), Map.of())
+                .typed(RowOperation.INSERT, Map.of("id", 202L), Map.of())
+                .typed(RowOperation.INSERT, Map.of("id", new java.math.BigDecimal("10.50")), Map.of())
+                .typed(RowOperation.INSERT, Map.of("id", 203L), Map.of())
+                .build();
+        fixture.enqueue(200, "{\"rejected\":[{\"key\":201,\"reason\":\"a\"},{\"key\":\"202\",\"reason\":\"b\"},"
+                + "{\"key\":10.5,\"reason\":\"c\"},{\"key\":204,\"reason\":\"not in this batch\"}]}");
+
+        WriteResult result = fixture.create(export, Map.of()).write(batch);
+
+        assertThat(result.outcomes()).containsExactly(
+                Map.entry(RowKey.of("201"), RowOutcome.rejected("a")),
+                Map.entry(RowKey.of("202"), RowOutcome.rejected("b")),
+                Map.entry(RowKey.of("10.50"), RowOutcome.rejected("c")),
+                Map.entry(RowKey.of("203"), RowOutcome.delivered()));
+    }
+
+    @Test
     void neverFollowsARedirect() {
         fixture.enqueue(301, "", "Location", fixture.server.url("/moved").toString());
         fixture.enqueue(200, "");

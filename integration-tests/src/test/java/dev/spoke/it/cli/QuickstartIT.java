@@ -77,7 +77,7 @@ class QuickstartIT {
 
     private static List<String> keys(JsonNode rows) {
         return java.util.stream.StreamSupport.stream(rows.spliterator(), false)
-                .map(row -> row.path("key").asText()).toList();
+                .map(row -> row.path("key").toString()).toList();
     }
 
     /** The text between two markers. */

@@ -81,13 +81,13 @@ class MirrorUnderFaultsIT {
         return operations;
     }
 
-    /** Key to the {@code op} the body carried, over the requests given. */
+    /** Key (as JSON: a number for the integer key, deletes included) to the {@code op} the body carried. */
     private static Map<String, String> operations(List<ReceivedRequest> requests) {
         Map<String, String> operations = new java.util.TreeMap<>();
         for (ReceivedRequest request : requests) {
             try {
                 for (JsonNode row : JSON.readTree(request.body()).path("data").path("rows")) {
-                    operations.put(row.path("key").asText(), row.path("op").asText());
+                    operations.put(row.path("key").toString(), row.path("op").asText());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -27,7 +27,7 @@ public final class ReceivedMessage {
         List<ReceivedRow> parsed = new ArrayList<>();
         for (JsonNode row : body.path("data").path("rows")) {
             JsonNode key = row.path("key");
-            parsed.add(new ReceivedRow(key.isTextual() ? key.asText() : key.toString(), row.path("op").asText(),
+            parsed.add(new ReceivedRow(key.toString(), row.path("op").asText(),
                     row.path("idempotency_key").asText(), row.path("fields"), webhookId, key));
         }
         this.rows = Collections.unmodifiableList(parsed);

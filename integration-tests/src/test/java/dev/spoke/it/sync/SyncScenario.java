@@ -62,11 +62,18 @@ abstract class SyncScenario {
 
     /** A project with one model, exported to the receiver's webhook connection. */
     TestProject project(CustomerTable customers, Map<String, Object> destination) {
+        return project(customers.name(), customers.columns(), "id", List.of(destination));
+    }
+
+    /**
+     * A project with one model of the table {@code model} of this test, its columns (name to dbt data type) and
+     * unique key as given, exported to {@code destinations}; the receiver's webhook is connection {@link #HOOK}.
+     */
+    TestProject project(String model, Map<String, String> columns, String uniqueKey, List<?> destinations) {
         TestProject project = new TestProject(dir.resolve("project"), warehouse)
                 .webhook(HOOK, receiver, Map.of("batch_size", 250));
         backend().configureState(project);
-        project.manifest().model(customers.name(), customers.relation(), customers.columns(), "id",
-                List.of(destination));
+        project.manifest().model(model, warehouse.relation(model), columns, uniqueKey, destinations);
         return project.write();
     }
 
