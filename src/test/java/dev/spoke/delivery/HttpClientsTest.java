@@ -9,6 +9,7 @@ import dev.spoke.network.RefusedAddressException;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class HttpClientsTest {
         assertThat(client.dispatcher().getMaxRequests()).isEqualTo(10);
         assertThat(client.dispatcher().getMaxRequestsPerHost()).isEqualTo(10);
         assertThat(client.dns()).as("names are checked after resolution").isInstanceOf(OutboundGuard.class);
-        assertThat(client.interceptors()).as("literals are checked before connecting").containsExactly(client.dns());
+        assertThat(client.interceptors()).as("literals are checked before connecting").containsExactly((Interceptor) client.dns());
     }
 
     @Test
