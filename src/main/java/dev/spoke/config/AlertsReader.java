@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spoke.config.TemplatedValues.Scope;
 import dev.spoke.destination.OptionValidator;
+import dev.spoke.network.AddressPolicy;
+import dev.spoke.network.OutboundUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * Reads spoke.yml's {@code alerts:} list into {@link AlertRule}s: each entry's keys through the declared
  * {@link SpokeYmlSettings#ALERT} table, then the checks across keys (a trigger is set; the alert goes to exactly one of
- * a webhook connection or Slack; the connections it names exist). An entry with a problem gives no rule.
+ * a webhook connection or Slack; the connections it names exist; the network policy allows the Slack URL's host). A
+ * webhook connection's URL is checked with the connection's other options. An entry with a problem gives no rule.
  */
 final class AlertsReader {
     static final String KEY = "alerts";
@@ -24,13 +27,15 @@ final class AlertsReader {
     private final String file;
     private final ProblemCollector problems;
     private final Map<String, ConnectionSpec> connections;
+    private final AddressPolicy network;
 
     AlertsReader(TemplatedValues values, String file, ProblemCollector problems,
-            Map<String, ConnectionSpec> connections) {
+            Map<String, ConnectionSpec> connections, AddressPolicy network) {
         this.values = requireNonNull(values, "values is null");
         this.file = requireNonNull(file, "file is null");
         this.problems = requireNonNull(problems, "problems is null");
         this.connections = requireNonNull(connections, "connections is null");
+        this.network = requireNonNull(network, "network is null");
     }
 
     List<AlertRule> read(JsonNode node) {
@@ -100,7 +105,9 @@ final class AlertsReader {
             return false;
         }
         if (rule.to == null) {
-            return rule.slackWebhookUrl != null;
+            return rule.slackWebhookUrl != null && AddressProblems.checkHost(
+                    OutboundUrls.parse(rule.slackWebhookUrl.reveal(), true).host(), network, "alert " + key,
+                    SLACK_KEY, null, file, key + "." + SLACK_KEY, problems);
         }
         ConnectionSpec target = connections.get(rule.to);
         if (target == null) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Checks every connection of spoke.yml once, whether an export uses it or not: its type must be a known destination
- * type, its options must be what the type declares, and its secrets must come from the environment.
+ * type, its options must be what the type declares, its secrets must come from the environment, and the network
+ * policy must allow the hosts of its URL options.
  */
 final class ConnectionChecker {
     private ConnectionChecker() {
@@ -38,9 +39,11 @@ final class ConnectionChecker {
             factories.put(connection.name(), factory.get());
             checkMisspeltSettings(connection, factory.get(), file, prefix, problems);
             checkLiteralSecrets(connection, factory.get(), file, prefix, problems);
-            OptionProblems.report(ConnectionOptions.validate(connection, factory.get()),
-                    factory.get().connectionOptions(), "connections of type '" + connection.type() + "'", null, file,
-                    prefix, problems);
+            OptionValidator.Result options = ConnectionOptions.validate(connection, factory.get());
+            OptionProblems.report(options, factory.get().connectionOptions(),
+                    "connections of type '" + connection.type() + "'", null, file, prefix, problems);
+            AddressProblems.checkUrlOptions(factory.get().connectionOptions(), options.options(), config.network(),
+                    "connection '" + connection.name() + "'", null, file, prefix, problems);
         }
         return factories;
     }
@@ -69,7 +72,8 @@ final class ConnectionChecker {
         for (OptionSpec spec : factory.connectionOptions()) {
             Object value = connection.options().get(spec.name());
             boolean literal = value != null && !(value instanceof Secret) && !String.valueOf(value).isEmpty();
-            if (spec.secret() && spec.type() == OptionType.STRING && literal) {
+            boolean text = spec.type() == OptionType.STRING || spec.type() == OptionType.URL;
+            if (spec.secret() && text && literal) {
                 String variable = (connection.name() + "_" + spec.name()).toUpperCase(Locale.ROOT)
                         .replaceAll("[^A-Z0-9_]", "_");
                 problems.add("literal-secret", null, file, prefix + "." + spec.name(),

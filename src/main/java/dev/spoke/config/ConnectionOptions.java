@@ -4,6 +4,7 @@ import dev.spoke.SpokeException;
 import dev.spoke.destination.DestinationFactory;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.OptionValidator;
+import java.util.Optional;
 
 /**
  * Checks a connection's options (what spoke.yml says besides {@code type}, {@code rate_limit} and {@code delivery})
@@ -32,6 +33,16 @@ public final class ConnectionOptions {
                             + " used: " + String.join("; ", connection.problems()),
                     "Fix the connection in spoke.yml (`spoke validate` lists every problem)");
         }
+        return spec(export, connection);
+    }
+
+    /** The spec, when the connection's options are valid (its secrets present); else empty, the problems reported. */
+    static Optional<DestinationSpec> destinationSpecIfValid(Export export) {
+        OptionValidator.Result connection = validate(export.connection(), export.factory());
+        return connection.isValid() ? Optional.of(spec(export, connection)) : Optional.empty();
+    }
+
+    private static DestinationSpec spec(Export export, OptionValidator.Result connection) {
         return new DestinationSpec(export.connection().name(), connection.options(), export.exportOptions(),
                 export.descriptor());
     }

@@ -87,6 +87,8 @@ final class EntryBinder {
         OptionValidator.Result result = OptionValidator.validate(factory.exportOptions(), values, List.of());
         OptionProblems.report(result, factory.exportOptions(), "destinations of type '" + factory.type() + "'",
                 model.displayName(), file, at + ".options", problems);
+        AddressProblems.checkUrlOptions(factory.exportOptions(), result.options(), config.network(),
+                "model " + model.displayName(), model.displayName(), file, at + ".options", problems);
         return Optional.of(result);
     }
 

@@ -7,6 +7,7 @@ import dev.spoke.dbt.Manifest;
 import dev.spoke.dbt.Model;
 import dev.spoke.destination.DestinationFactory;
 import dev.spoke.destination.DestinationRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * {@link DestinationsSchema} and the destination types' declared options.
  *
  * <p>Every problem is collected before anything is reported: the connections of spoke.yml (each checked once), then
- * per model the literal secrets in its meta, the schema, and the cross-checks of each entry. An entry with any problem
- * gives no export; the others still do, so {@code spoke ls} can show what is there while {@code spoke validate}
+ * per model the literal secrets in its meta, the schema, the cross-checks of each entry, and the destination type's own
+ * checks ({@link DestinationCheck}: what {@code create} would refuse). An entry with any problem gives no export; the
+ * others still do, so {@code spoke ls} can show what is there while {@code spoke validate}
  * lists what to fix. A problem in a connection's options (a secret whose env var is not set) does not hold back the
  * exports that use it, since listing needs no secret; {@link ConnectionOptions#destinationSpec} refuses such a
  * connection when a destination is built.
@@ -35,13 +37,16 @@ public final class ExportBinder {
     private final Map<String, DestinationFactory> factories;
     private final DestinationsValidator validator;
     private final ProblemCollector problems;
+    private final DestinationCheck destinationCheck;
     private final ExportIds ids = new ExportIds();
 
-    private ExportBinder(SpokeConfig config, DestinationRegistry registry, ProblemCollector problems) {
+    private ExportBinder(SpokeConfig config, DestinationRegistry registry, ProblemCollector problems,
+            Path projectDir) {
         this.config = config;
         this.problems = problems;
         this.factories = ConnectionChecker.check(config, registry, problems);
         this.validator = new DestinationsValidator(DestinationsSchema.generate(registry, config), registry);
+        this.destinationCheck = new DestinationCheck(projectDir, config.fileName(), problems);
     }
 
     /**
@@ -52,7 +57,7 @@ public final class ExportBinder {
      *     connections
      */
     public static Discovery discover(Manifest manifest, SpokeConfig config, DestinationRegistry registry) {
-        return discover(manifest, config, registry, List.of());
+        return discover(manifest, config, registry, List.of(), directoryOf(config));
     }
 
     /**
@@ -61,17 +66,34 @@ public final class ExportBinder {
      * again (as a required option).
      */
     public static Discovery discover(Manifest manifest, SpokeConfigResult config, DestinationRegistry registry) {
-        return discover(manifest, config.config(), registry, config.problems());
+        return discover(manifest, config.config(), registry, config.problems(), directoryOf(config.config()));
+    }
+
+    /**
+     * As {@link #discover(Manifest, SpokeConfigResult, DestinationRegistry)}, with the dbt project directory the
+     * destination types resolve relative paths against (what {@code sync} gives them).
+     */
+    public static Discovery discover(
+            Manifest manifest, SpokeConfigResult config, DestinationRegistry registry, Path projectDir) {
+        return discover(manifest, config.config(), registry, config.problems(),
+                requireNonNull(projectDir, "projectDir is null"));
+    }
+
+    /** Where spoke.yml was read from, the project directory; the working directory for a config without a file. */
+    private static Path directoryOf(SpokeConfig config) {
+        Path file = config.file() == null ? null : config.file().toAbsolutePath().getParent();
+        return file == null ? Path.of("").toAbsolutePath() : file;
     }
 
     private static Discovery discover(
-            Manifest manifest, SpokeConfig config, DestinationRegistry registry, List<Problem> earlier) {
+            Manifest manifest, SpokeConfig config, DestinationRegistry registry, List<Problem> earlier,
+            Path projectDir) {
         requireNonNull(manifest, "manifest is null");
         requireNonNull(config, "config is null");
         requireNonNull(registry, "registry is null");
         ProblemCollector problems = new ProblemCollector();
         problems.addAll(earlier);
-        ExportBinder binder = new ExportBinder(config, registry, problems);
+        ExportBinder binder = new ExportBinder(config, registry, problems, projectDir);
         List<Export> exports = new ArrayList<>();
         for (Model model : manifest.enabledModels()) {
             JsonNode destinations = model.meta().get("destinations");
@@ -109,12 +131,18 @@ public final class ExportBinder {
                 claim(id, model, index);
             }
             Optional<Export> export = entries.bind(index, entry, id);
-            boolean clean = !problems.anyAtOrBelow(model.propertiesFile(), model.displayName(), MetaPath.entry(index));
-            if (export.isPresent() && clean && !model.isEphemeral()) {
-                exports.add(export.get());
+            if (export.isPresent() && clean(model, index) && !model.isEphemeral()) {
+                destinationCheck.check(export.get());
+                if (clean(model, index)) {
+                    exports.add(export.get());
+                }
             }
         }
         return exports;
+    }
+
+    private boolean clean(Model model, int index) {
+        return !problems.anyAtOrBelow(model.propertiesFile(), model.displayName(), MetaPath.entry(index));
     }
 
     private void claim(String id, Model model, int index) {

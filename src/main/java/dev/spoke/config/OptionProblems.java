@@ -52,6 +52,7 @@ final class OptionProblems {
             case DURATION -> "a duration such as 500ms, 30s, 5m or 2h";
             case STRING_MAP -> "a mapping of names to text";
             case STRING_LIST -> "a list of text";
+            case URL -> "an http(s) URL without credentials, e.g. https://hooks.example.com/spoke";
         };
     }
 }

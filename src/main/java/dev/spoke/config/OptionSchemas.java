@@ -47,7 +47,7 @@ final class OptionSchemas {
     static ObjectNode of(OptionSpec spec) {
         ObjectNode schema = JSON.objectNode();
         switch (spec.type()) {
-            case STRING -> schema.put("type", "string");
+            case STRING, URL -> schema.put("type", "string");
             case INTEGER -> {
                 schema.put("type", "integer");
                 if (spec.minimum() != null) {

@@ -95,6 +95,7 @@ public final class ReferenceDocs {
             case DURATION -> "duration";
             case STRING_MAP -> "map of text";
             case STRING_LIST -> "list of text";
+            case URL -> "http(s) URL";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.spoke.config;
 
 import dev.spoke.destination.OptionValidator;
+import dev.spoke.network.OutboundUrls;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,15 @@ enum SettingType {
     CHOICE("choice"),
     /** A list of text values; a single value is a list of one. */
     TEXT_LIST("list of text"),
+    /** {@code true} or {@code false}, given as a YAML boolean or as text (what env_var() renders). */
+    BOOLEAN("boolean (true or false)"),
     /** A secret, which must come from env_var() so that it stays out of the file (a {@link Secret}). */
-    SECRET("secret from env_var()");
+    SECRET("secret from env_var()"),
+    /**
+     * A URL that is a credential (a Slack incoming webhook): a {@link Secret} from env_var(), http or https, without
+     * user:password@ ({@link OutboundUrls}).
+     */
+    SECRET_URL("secret http(s) URL from env_var()");
 
 
     private final String label;
@@ -36,17 +44,20 @@ enum SettingType {
     }
 
     /**
-     * @param value a String, Number or Boolean as rendered from YAML
-     * @return a String, Long, Double or Duration
+     * @param value a String, Number or Boolean as rendered from YAML, or a Secret rendered from env_var()
+     * @return a String, Long, Double, Boolean, Duration, list of String or Secret
      * @throws IllegalArgumentException saying what was expected and what was found
      */
     Object convert(Object value) {
-        if (this == SECRET) {
-            if (value instanceof Secret secret) {
-                return secret;
+        if (this == SECRET || this == SECRET_URL) {
+            if (!(value instanceof Secret secret)) {
+                throw new IllegalArgumentException("this is a secret written into the file; it must come from the"
+                        + " environment with \"{{ env_var('NAME') }}\"");
             }
-            throw new IllegalArgumentException("this is a secret written into the file; it must come from the"
-                    + " environment with \"{{ env_var('NAME') }}\"");
+            if (this == SECRET_URL) {
+                OutboundUrls.parse(secret.reveal(), true);
+            }
+            return secret;
         }
         if (this == TEXT_LIST) {
             List<?> items = value instanceof List<?> list ? list : List.of(value);
@@ -64,7 +75,16 @@ enum SettingType {
         String text = String.valueOf(value).trim();
         return switch (this) {
             case TEXT, CHOICE -> text;
-            case TEXT_LIST, SECRET -> throw new IllegalStateException("converted above");
+            case TEXT_LIST, SECRET, SECRET_URL -> throw new IllegalStateException("converted above");
+            case BOOLEAN -> {
+                if (value instanceof Boolean bool) {
+                    yield bool;
+                }
+                if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                    yield Boolean.parseBoolean(text);
+                }
+                throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+            }
             case WHOLE_NUMBER -> {
                 try {
                     yield value instanceof Number number && !(value instanceof Double)

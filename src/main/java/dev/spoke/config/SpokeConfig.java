@@ -2,6 +2,7 @@ package dev.spoke.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.spoke.network.AddressPolicy;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,16 +17,24 @@ import java.util.Optional;
  * @param connections connections by name, in file order
  * @param state where delivery state is kept
  * @param alerts when to tell someone about a run, and where ({@code alerts:}), in file order
+ * @param network where HTTP destinations and alerts may send ({@code network:})
  */
 public record SpokeConfig(
-        Path file, Map<String, ConnectionSpec> connections, StateSettings state, List<AlertRule> alerts) {
+        Path file, Map<String, ConnectionSpec> connections, StateSettings state, List<AlertRule> alerts,
+        AddressPolicy network) {
     public SpokeConfig {
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
         requireNonNull(state, "state is null");
         alerts = List.copyOf(alerts);
+        requireNonNull(network, "network is null");
     }
 
-    /** A config without alerts. */
+    /** A config with the default network policy. */
+    public SpokeConfig(Path file, Map<String, ConnectionSpec> connections, StateSettings state, List<AlertRule> alerts) {
+        this(file, connections, state, alerts, AddressPolicy.DEFAULT);
+    }
+
+    /** A config without alerts, with the default network policy. */
     public SpokeConfig(Path file, Map<String, ConnectionSpec> connections, StateSettings state) {
         this(file, connections, state, List.of());
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Reads {@code spoke.yml} (or {@code spoke.yaml}) from a dbt project directory: the connections, with
- * {@code env_var()} rendered, the state settings and the alerts.
+ * {@code env_var()} rendered, the state settings, the alerts and the network policy.
  *
  * <p>Problems in what the file says (unknown keys, bad values, a missing env var) are collected, not thrown, so that
  * commands that need no secrets still work; a file that is not YAML at all is one {@link SpokeException} naming the
@@ -31,7 +31,7 @@ public final class SpokeConfigReader {
     public static final List<String> FILE_NAMES = List.of("spoke.yml", "spoke.yaml");
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("connections", SpokeYmlSettings.STATE.name(),
-            AlertsReader.KEY);
+            AlertsReader.KEY, SpokeYmlSettings.NETWORK.name());
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -61,21 +61,24 @@ public final class SpokeConfigReader {
         TemplatedValues values = new TemplatedValues(renderer, fileName, problems);
         Map<String, ConnectionSpec> connections = new LinkedHashMap<>();
         StateSettingsBuilder state = new StateSettingsBuilder();
+        NetworkSettingsBuilder network = new NetworkSettingsBuilder();
         List<AlertRule> alerts = new java.util.ArrayList<>();
         if (root != null && !root.isNull() && !root.isMissingNode()) {
             if (!root.isObject()) {
                 problems.add("invalid-value", null, fileName, null,
-                        fileName + " must be a mapping with connections:, state: and alerts:",
+                        fileName + " must be a mapping with connections:, state:, alerts: and network:",
                         "Start the file with connections: and list each connection under it");
             } else {
                 readTopLevel(root, fileName, values, problems, connections, state);
+                readBlock(SpokeYmlSettings.NETWORK, root, values, fileName, problems, network);
                 JsonNode alertsNode = root.get(AlertsReader.KEY);
                 if (alertsNode != null && !alertsNode.isNull()) {
-                    alerts.addAll(new AlertsReader(values, fileName, problems, connections).read(alertsNode));
+                    alerts.addAll(new AlertsReader(values, fileName, problems, connections, network.build())
+                            .read(alertsNode));
                 }
             }
         }
-        SpokeConfig config = new SpokeConfig(file, connections, state.build(), alerts);
+        SpokeConfig config = new SpokeConfig(file, connections, state.build(), alerts, network.build());
         return new SpokeConfigResult(config, problems.sorted());
     }
 
@@ -102,10 +105,16 @@ public final class SpokeConfigReader {
                         "Write connections: then, indented, my_hook: { type: webhook, url: https://... }");
             }
         }
-        JsonNode stateNode = root.get(SpokeYmlSettings.STATE.name());
-        if (stateNode != null && !stateNode.isNull()) {
-            SpokeYmlSettings.STATE.read(values.toJava(stateNode, Scope.TOP, SpokeYmlSettings.STATE.name(), false),
-                    state, fileName, SpokeYmlSettings.STATE.name(), problems);
+        readBlock(SpokeYmlSettings.STATE, root, values, fileName, problems, state);
+    }
+
+    /** Reads a top-level settings block ({@code state:}, {@code network:}) into its builder, when the file has it. */
+    private static <B> void readBlock(
+            SettingsBlock<B> block, JsonNode root, TemplatedValues values, String fileName, ProblemCollector problems,
+            B target) {
+        JsonNode node = root.get(block.name());
+        if (node != null && !node.isNull()) {
+            block.read(values.toJava(node, Scope.TOP, block.name(), false), target, fileName, block.name(), problems);
         }
     }
 

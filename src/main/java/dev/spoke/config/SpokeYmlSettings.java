@@ -9,8 +9,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * The settings blocks of spoke.yml, declared as data: {@code state:}, each entry of {@code alerts:}, and per connection
- * {@code rate_limit:} and {@code delivery:}. {@link SpokeConfigReader} parses with these tables and {@link #documentation()} renders them for
+ * The settings blocks of spoke.yml, declared as data: {@code state:}, each entry of {@code alerts:},
+ * {@code network:}, and per connection {@code rate_limit:} and {@code delivery:}. {@link SpokeConfigReader} parses with these tables and {@link #documentation()} renders them for
  * the reference docs, so the two cannot drift.
  */
 public final class SpokeYmlSettings {
@@ -88,12 +88,21 @@ public final class SpokeYmlSettings {
             SettingKey.<AlertRuleBuilder>of("to", SettingType.TEXT,
                     "A webhook connection of spoke.yml to post the alert to, as a signed spoke.alert event",
                     b -> b.to, (b, v) -> b.to = (String) v),
-            SettingKey.<AlertRuleBuilder>of("slack_webhook_url", SettingType.SECRET,
-                    "A Slack incoming webhook URL to post the alert to; it is a credential, so read it with env_var()",
+            SettingKey.<AlertRuleBuilder>of("slack_webhook_url", SettingType.SECRET_URL,
+                    "A Slack incoming webhook URL to post the alert to; it is a credential, so read it with env_var()."
+                            + " Its host is checked against the network policy",
                     b -> null, (b, v) -> b.slackWebhookUrl = (Secret) v),
             SettingKey.<AlertRuleBuilder>of("connections", SettingType.TEXT_LIST,
                     "The connections whose exports the alert watches; unset for every one",
                     b -> null, (b, v) -> b.connections = castList(v))));
+
+    static final SettingsBlock<NetworkSettingsBuilder> NETWORK = new SettingsBlock<>("network", List.of(
+            SettingKey.<NetworkSettingsBuilder>of("deny_private", SettingType.BOOLEAN,
+                    "Also refuse loopback and private addresses (127.0.0.0/8, ::1, localhost, 10.0.0.0/8,"
+                            + " 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7) for every HTTP destination and"
+                            + " alert, at validate and at connect time. Link-local, cloud metadata, unspecified,"
+                            + " multicast, broadcast and reserved addresses are refused whatever this says",
+                    b -> b.denyPrivate, (b, v) -> b.denyPrivate = (Boolean) v)));
 
     /** The keys of a connection that are not options of its destination type. */
     static final List<String> CONNECTION_KEYS = List.of("type", RATE_LIMIT.name(), DELIVERY.name());
@@ -124,6 +133,7 @@ public final class SpokeYmlSettings {
         document(DELIVERY, "connections.<name>.delivery", new DeliverySettingsBuilder(), docs);
         document(STATE, "state", new StateSettingsBuilder(), docs);
         document(ALERT, "alerts[]", new AlertRuleBuilder(), docs);
+        document(NETWORK, "network", new NetworkSettingsBuilder(), docs);
         return List.copyOf(docs);
     }
 

@@ -11,6 +11,9 @@
  * for a console). spoke.yml's settings are declared as data in {@link dev.spoke.config.SpokeYmlSettings}.
  *
  * <p>Validation reports every problem at once, each naming the model, its properties file and the key
- * ({@link dev.spoke.config.Problem}). Must not open warehouse connections or send anything.
+ * ({@link dev.spoke.config.Problem}), and includes each destination type's own checks
+ * ({@link dev.spoke.destination.DestinationFactory#check}) and the network policy on URL hosts as written
+ * ({@code dev.spoke.network}), so that validate refuses what a sync would. Must not open warehouse connections,
+ * resolve names or send anything.
  */
 package dev.spoke.config;

@@ -2,9 +2,12 @@ package dev.spoke.delivery;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.spoke.network.AddressPolicy;
+import dev.spoke.network.OutboundGuard;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -18,6 +21,10 @@ import okhttp3.OkHttpClient;
  * connections, and those failures opened the circuit breaker of a destination that was up. A failure on a fresh
  * connection to the last address, a timeout after the request was sent, and every HTTP answer still reach the
  * delivery layer, which retries, counts and reports them.
+ *
+ * <p>Every client enforces the project's outbound {@link AddressPolicy} through an {@link OutboundGuard}: a host that
+ * is, or resolves to, a refused address (a cloud metadata service, link-local, ...) fails before a socket is opened,
+ * with a {@link dev.spoke.network.RefusedAddressException} that the destination reports as fatal.
  */
 public final class HttpClients {
     /** How long an idle connection is kept for the next request. */
@@ -28,12 +35,22 @@ public final class HttpClients {
 
     /**
      * A client with the connection's timeouts ({@code delivery.timeout} for reads and writes,
-     * {@code delivery.connect_timeout}), redirects off, stale pooled connections retried, and a connection pool and
-     * dispatcher sized for {@code rate_limit.concurrency}. Build one per connection and share it between the
-     * connection's exports.
+     * {@code delivery.connect_timeout}), redirects off, stale pooled connections retried, a connection pool and
+     * dispatcher sized for {@code rate_limit.concurrency}, and the address policy enforced on every host it connects
+     * to, names resolved by the system resolver. Build one per connection and share it between the connection's
+     * exports.
+     *
+     * @param target what the client sends to, for messages: {@code connection 'crm_hook'}, {@code the Slack alert}
      */
-    public static OkHttpClient forConnection(DeliverySettings settings) {
+    public static OkHttpClient forConnection(String target, DeliverySettings settings, AddressPolicy policy) {
+        return forConnection(target, settings, policy, Dns.SYSTEM);
+    }
+
+    /** As {@link #forConnection(String, DeliverySettings, AddressPolicy)}, with names resolved by {@code resolver}. */
+    public static OkHttpClient forConnection(
+            String target, DeliverySettings settings, AddressPolicy policy, Dns resolver) {
         requireNonNull(settings, "settings is null");
+        OutboundGuard guard = new OutboundGuard(target, policy, resolver);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(settings.concurrency());
         dispatcher.setMaxRequestsPerHost(settings.concurrency());
@@ -47,6 +64,8 @@ public final class HttpClients {
                 .connectionPool(new ConnectionPool(settings.concurrency(), KEEP_ALIVE_MINUTES, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
                 .socketFactory(NoDelaySocketFactory.INSTANCE)
+                .dns(guard)
+                .addInterceptor(guard)
                 .build();
     }
 }

@@ -38,7 +38,9 @@ public interface DestinationFactory {
      * the same code as {@code create} (call the same settings resolver from both), never a copy of it.
      *
      * @param projectDir the dbt project directory, against which relative paths resolve
-     * @throws IllegalArgumentException with a message naming the option and the fix
+     * @throws IllegalArgumentException with a message naming the option and the fix; an
+     *     {@link InvalidOptionException} also says which option and on which side, so validate reports it at the key
+     *     the user edits
      */
     default void check(DestinationSpec spec, Path projectDir) {
     }
@@ -46,7 +48,9 @@ public interface DestinationFactory {
     /**
      * Builds a destination for one export. Options are already validated against the declared specs; a factory
      * checks only what specs cannot express (two options that exclude each other) and throws
-     * {@link IllegalArgumentException} with a message naming the option and the fix.
+     * {@link IllegalArgumentException} (preferably an {@link InvalidOptionException}) with a message naming the option
+     * and the fix. URLs declared {@link OptionSpec#url} need no check here: their scheme, credentials and host are
+     * checked from the declaration, and the HTTP client in the context refuses addresses the network policy refuses.
      */
     Destination create(DestinationSpec spec, DestinationContext context);
 }

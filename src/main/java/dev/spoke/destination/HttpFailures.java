@@ -1,5 +1,6 @@
 package dev.spoke.destination;
 
+import dev.spoke.network.RefusedAddressException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,8 +57,16 @@ public final class HttpFailures {
         return DestinationException.batchRejected(reason, status);
     }
 
-    /** A failure without a response (timeout, reset, refused connection): always retryable. */
+    /**
+     * A failure without a response: retryable (timeout, reset, refused connection), except a host the outbound
+     * address policy refused ({@link RefusedAddressException}), which is fatal: within one run no retry changes where
+     * a name points, and the message says how to fix the URL.
+     */
     public static DestinationException ioFailure(IOException e) {
+        Optional<RefusedAddressException> refused = RefusedAddressException.findIn(e);
+        if (refused.isPresent()) {
+            return new DestinationException(DestinationException.Kind.FATAL, refused.get().getMessage(), -1, null, e);
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return DestinationException.retryable(message, null, e);
     }

@@ -38,6 +38,11 @@ public record OptionSpec(
         return of(name, OptionType.STRING);
     }
 
+    /** An http(s) URL spoke sends to: scheme, credentials and host are checked from this declaration alone. */
+    public static OptionSpec url(String name) {
+        return of(name, OptionType.URL);
+    }
+
     public static OptionSpec integer(String name) {
         return of(name, OptionType.INTEGER);
     }

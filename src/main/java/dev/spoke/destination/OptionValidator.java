@@ -1,6 +1,7 @@
 package dev.spoke.destination;
 
 import dev.spoke.config.Secret;
+import dev.spoke.network.OutboundUrls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,16 @@ public final class OptionValidator {
             case STRING -> {
                 if (value instanceof Map || value instanceof List) {
                     throw new IllegalArgumentException("expected text, got " + describe(value));
+                }
+                yield spec.secret() ? Secret.of(text, "option " + spec.name()) : text;
+            }
+            case URL -> {
+                if (value instanceof Map || value instanceof List) {
+                    throw new IllegalArgumentException("expected an http(s) URL, got " + describe(value));
+                }
+                OutboundUrls.parse(text, value instanceof Secret);
+                if (value instanceof Secret) {
+                    yield value;
                 }
                 yield spec.secret() ? Secret.of(text, "option " + spec.name()) : text;
             }

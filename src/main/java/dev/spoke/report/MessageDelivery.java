@@ -21,6 +21,7 @@ import dev.spoke.destination.RowOperation;
 import dev.spoke.destination.RowOutcome;
 import dev.spoke.destination.SyncMode;
 import dev.spoke.destination.WriteResult;
+import dev.spoke.network.AddressPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,14 +56,15 @@ public final class MessageDelivery {
     }
 
     /**
-     * Sends {@code message} with a client built from {@code settings} ({@link dev.spoke.delivery.HttpClients}).
+     * Sends {@code message} with a client built from {@code settings} ({@link dev.spoke.delivery.HttpClients}) that
+     * enforces {@code policy} on the host it connects to.
      *
-     * @param name what the message goes to, for failure reasons (e.g. {@code pushgateway}, {@code slack alert})
+     * @param name what the message goes to, for failure reasons (e.g. {@code pushgateway}, {@code Slack})
      * @return empty when it was delivered, else why not
      */
-    public Optional<String> send(String name, DeliverySettings settings, HttpMessage message) {
+    public Optional<String> send(String name, DeliverySettings settings, AddressPolicy policy, HttpMessage message) {
         requireNonNull(message, "message is null");
-        OkHttpClient http = dev.spoke.delivery.HttpClients.forConnection(settings);
+        OkHttpClient http = dev.spoke.delivery.HttpClients.forConnection(name, settings, policy);
         try {
             Destination destination = new Destination() {
                 @Override

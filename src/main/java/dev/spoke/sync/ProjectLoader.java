@@ -74,7 +74,7 @@ public final class ProjectLoader {
                 : given;
         RunResults runResults = runResultsFile == null ? null : runResultsFile.results();
         SpokeConfigResult config = SpokeConfigReader.read(projectDir, new TemplateRenderer(request.environment()));
-        Discovery discovery = ExportBinder.discover(manifest, config, registry);
+        Discovery discovery = ExportBinder.discover(manifest, config, registry, projectDir);
 
         List<Candidate> candidates = candidates(manifest, discovery.exports());
         Selection selection = NodeSelector.evaluate(manifest, candidates.stream().map(Candidate::selectable).toList(),

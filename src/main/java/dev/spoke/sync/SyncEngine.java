@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -55,6 +56,7 @@ public final class SyncEngine {
     private final DeliveryListener listener;
     private final StopSignal stop;
     private final SyncObserver observer;
+    private final Dns resolver;
 
     public SyncEngine(DestinationRegistry registry, Clock clock, RunLog log, MeterRegistry meters,
             DeliveryListener listener, StopSignal stop) {
@@ -66,6 +68,11 @@ public final class SyncEngine {
      */
     public SyncEngine(DestinationRegistry registry, Clock clock, RunLog log, MeterRegistry meters,
             DeliveryListener listener, StopSignal stop, SyncObserver observer) {
+        this(registry, clock, log, meters, listener, stop, observer, Dns.SYSTEM);
+    }
+
+    private SyncEngine(DestinationRegistry registry, Clock clock, RunLog log, MeterRegistry meters,
+            DeliveryListener listener, StopSignal stop, SyncObserver observer, Dns resolver) {
         this.registry = requireNonNull(registry, "registry is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.log = requireNonNull(log, "log is null");
@@ -73,6 +80,15 @@ public final class SyncEngine {
         this.listener = requireNonNull(listener, "listener is null");
         this.stop = requireNonNull(stop, "stop is null");
         this.observer = requireNonNull(observer, "observer is null");
+        this.resolver = requireNonNull(resolver, "resolver is null");
+    }
+
+    /**
+     * This engine with destinations' host names resolved by {@code resolver} instead of the system resolver (tests,
+     * embedders with their own DNS). spoke.yml's network policy still applies to every address it returns.
+     */
+    public SyncEngine withResolver(Dns resolver) {
+        return new SyncEngine(registry, clock, log, meters, listener, stop, observer, resolver);
     }
 
     /** Loads the project, with dbt's run results when the request names them or dbt left them in the target path. */
@@ -127,7 +143,8 @@ public final class SyncEngine {
                         Deliverer deliverer = deliverers.computeIfAbsent(connection.name(),
                                 name -> new Deliverer(name, connection.delivery(), deliveryContext));
                         DestinationContext context = contexts.computeIfAbsent(connection.name(),
-                                name -> destinationContext(HttpClients.forConnection(connection.delivery()), project));
+                                name -> destinationContext(HttpClients.forConnection("connection '" + name + "'",
+                                        connection.delivery(), project.config().network(), resolver), project));
                         exportLog.info("export.started", "sending " + export.model().displayName() + " to "
                                 + connection.name() + " (" + export.mode().configName() + ")", Map.of());
                         result = new ExportSync(run.withLog(exportLog), export, deliverer, context, changeSets).run();

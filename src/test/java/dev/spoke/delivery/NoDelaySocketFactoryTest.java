@@ -2,6 +2,7 @@ package dev.spoke.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spoke.network.AddressPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -32,6 +33,6 @@ class NoDelaySocketFactoryTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(60), OptionalDouble.empty(), OptionalLong.empty(),
                 Duration.ofSeconds(1), 4, 10, OptionalLong.empty(), OptionalDouble.empty());
 
-        assertThat(HttpClients.forConnection(settings).socketFactory()).isSameAs(NoDelaySocketFactory.INSTANCE);
+        assertThat(HttpClients.forConnection("connection 'crm'", settings, AddressPolicy.DEFAULT).socketFactory()).isSameAs(NoDelaySocketFactory.INSTANCE);
     }
 }

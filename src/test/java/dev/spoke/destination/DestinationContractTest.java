@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * working destination against its fake (options, context, how to make the fake accept a write) and inherits the
  * checks: it is registered with ServiceLoader; its options are declared as data (snake_case, described, export
  * options never secret, required options without defaults); validation reports each missing required option and
- * unknown ones by name, and {@code create()} refuses options missing a required one; limits are at least 1; every
+ * unknown ones by name, and {@code create()} refuses options missing a required one; {@code check()} accepts what
+ * {@code create()} accepts; limits are at least 1; every
  * row of a written batch gets exactly one outcome (or is covered by a job), under the batch's own keys, in every
  * supported mode and with composite keys; {@code close()} is idempotent.
  */
@@ -98,7 +99,8 @@ public abstract class DestinationContractTest {
                 assertThat(spec.isRequired() && spec.defaultValue() != null)
                         .as("required option %s has a default", spec.name()).isFalse();
                 if (spec.secret()) {
-                    assertThat(spec.type()).as("secret %s", spec.name()).isIn(OptionType.STRING, OptionType.STRING_MAP);
+                    assertThat(spec.type()).as("secret %s", spec.name())
+                            .isIn(OptionType.STRING, OptionType.URL, OptionType.STRING_MAP);
                 }
             }
         }
@@ -134,6 +136,18 @@ public abstract class DestinationContractTest {
                     .isInstanceOfAny(IllegalArgumentException.class, IllegalStateException.class)
                     .hasMessageContaining(required.name());
         }
+    }
+
+    @Test
+    void checkAcceptsTheOptionsCreateAccepts() {
+        OptionValidator.Result connection =
+                OptionValidator.validate(factory().connectionOptions(), validConnectionOptions(), COMMON_CONNECTION_KEYS);
+        OptionValidator.Result exportOptions =
+                OptionValidator.validate(factory().exportOptions(), validExportOptions(), List.of());
+        DestinationSpec spec = new DestinationSpec("target", connection.options(), exportOptions.options(),
+                export(SyncMode.UPSERT, "id"));
+        assertThatCode(() -> factory().check(spec, context().projectDir())).doesNotThrowAnyException();
+        assertThatCode(() -> factory().create(spec, context()).close()).doesNotThrowAnyException();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.spoke.destination.Destination;
 import dev.spoke.destination.DestinationContext;
 import dev.spoke.destination.DestinationFactory;
 import dev.spoke.destination.DestinationSpec;
+import dev.spoke.destination.InvalidOptionException;
 import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.SyncMode;
 import java.nio.file.Path;
@@ -62,9 +63,19 @@ public final class FileDestinationFactory implements DestinationFactory {
         return EnumSet.allOf(SyncMode.class);
     }
 
+    /** Every check {@link FileSettings} makes is about the path: reported on the side that sets it. */
     @Override
     public void check(DestinationSpec spec, Path projectDir) {
-        FileSettings.from(requireNonNull(spec, "spec is null"), requireNonNull(projectDir, "projectDir is null"));
+        requireNonNull(spec, "spec is null");
+        requireNonNull(projectDir, "projectDir is null");
+        try {
+            FileSettings.from(spec, projectDir);
+        } catch (InvalidOptionException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw spec.exportOptions().has(PATH) ? InvalidOptionException.export(PATH, e.getMessage(), e)
+                    : InvalidOptionException.connection(PATH, e.getMessage(), e);
+        }
     }
 
     @Override

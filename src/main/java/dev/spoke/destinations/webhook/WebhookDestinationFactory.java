@@ -34,8 +34,9 @@ public final class WebhookDestinationFactory implements DestinationFactory {
     static final String DEFAULT_EVENT_TYPE = "rows";
 
     private static final List<OptionSpec> CONNECTION_OPTIONS = List.of(
-            OptionSpec.string(URL).required()
-                    .describedAs("The http(s) URL batches are POSTed to; redirects are never followed"),
+            OptionSpec.url(URL).required()
+                    .describedAs("The http(s) URL batches are POSTed to; credentials go in bearer_token or"
+                            + " basic_username/basic_password, never in the URL; redirects are never followed"),
             OptionSpec.stringMap(HEADERS)
                     .describedAs("Extra request headers, name to value; values may come from env_var()"),
             OptionSpec.string(BEARER_TOKEN).asSecret()

@@ -15,7 +15,9 @@ import static dev.spoke.destinations.webhook.WebhookDestinationFactory.URL;
 
 import dev.spoke.config.Secret;
 import dev.spoke.destination.DestinationSpec;
+import dev.spoke.destination.InvalidOptionException;
 import dev.spoke.destination.Options;
+import dev.spoke.network.OutboundUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,7 @@ record WebhookSettings(
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern EVENT_TYPE_TEXT = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
-    /** @throws IllegalArgumentException naming the option and the fix, never showing a secret value */
+    /** @throws InvalidOptionException naming the option and the fix, never showing a secret value */
     static WebhookSettings from(DestinationSpec spec) {
         Options connection = spec.connection();
         Options export = spec.exportOptions();
@@ -60,15 +62,21 @@ record WebhookSettings(
             try {
                 return WebhookSigner.fromSecret(secret);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                throw InvalidOptionException.connection(SIGNING_SECRET, where + ": " + e.getMessage(), e);
             }
         });
         long batchSize = export.integer(BATCH_SIZE)
                 .orElse(connection.integer(BATCH_SIZE).orElse((long) DEFAULT_BATCH_SIZE));
-        String prefix = eventTypePart(connection.string(EVENT_TYPE_PREFIX).orElse(DEFAULT_EVENT_TYPE_PREFIX),
-                where + ": " + EVENT_TYPE_PREFIX);
-        String eventType = eventTypePart(export.string(EVENT_TYPE).orElse(DEFAULT_EVENT_TYPE),
-                "export '" + spec.export().exportId() + "': option " + EVENT_TYPE);
+        String prefix = connection.string(EVENT_TYPE_PREFIX).orElse(DEFAULT_EVENT_TYPE_PREFIX);
+        if (!isEventTypePart(prefix)) {
+            throw InvalidOptionException.connection(EVENT_TYPE_PREFIX,
+                    notAnEventType(where + ": " + EVENT_TYPE_PREFIX, prefix));
+        }
+        String eventType = export.string(EVENT_TYPE).orElse(DEFAULT_EVENT_TYPE);
+        if (!isEventTypePart(eventType)) {
+            throw InvalidOptionException.export(EVENT_TYPE,
+                    notAnEventType("export '" + spec.export().exportId() + "': option " + EVENT_TYPE, eventType));
+        }
         return new WebhookSettings(url(connection, where), headers.build(), signer, Math.toIntExact(batchSize),
                 prefix + "." + eventType);
     }
@@ -78,21 +86,16 @@ record WebhookSettings(
         return eventTypeBase + (delete ? ".delete" : ".upsert");
     }
 
+    /** The URL, read as its {@code OptionSpec.url} declaration reads it at validate. */
     private static HttpUrl url(Options connection, String where) {
         String text = connection.string(URL)
-                .orElseThrow(() -> new IllegalArgumentException(where + ": " + URL + " is required; set it to the"
-                        + " receiver's http(s) address"));
-        HttpUrl url = HttpUrl.parse(text.strip());
-        if (url == null) {
-            boolean secret = connection.asMap().get(URL) instanceof Secret;
-            throw new IllegalArgumentException(where + ": " + URL + " " + (secret ? "(from env_var)" : "'" + text + "'")
-                    + " is not an http or https URL; write it in full, e.g. https://hooks.example.com/spoke");
+                .orElseThrow(() -> InvalidOptionException.connection(URL, where + ": " + URL + " is required; set it"
+                        + " to the receiver's http(s) address"));
+        try {
+            return OutboundUrls.parse(text, connection.asMap().get(URL) instanceof Secret);
+        } catch (IllegalArgumentException e) {
+            throw InvalidOptionException.connection(URL, where + ": " + URL + " " + e.getMessage(), e);
         }
-        if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            throw new IllegalArgumentException(where + ": " + URL + " has credentials in it (user:password@), which are"
-                    + " never sent; move them to " + BASIC_USERNAME + " and " + BASIC_PASSWORD);
-        }
-        return url;
     }
 
     private static Optional<String> authorization(Options connection, String where) {
@@ -100,16 +103,18 @@ record WebhookSettings(
         boolean user = connection.has(BASIC_USERNAME);
         boolean password = connection.has(BASIC_PASSWORD);
         if (user != password) {
-            throw new IllegalArgumentException(where + ": " + (user ? BASIC_USERNAME : BASIC_PASSWORD) + " is set without "
+            String set = user ? BASIC_USERNAME : BASIC_PASSWORD;
+            throw InvalidOptionException.connection(set, where + ": " + set + " is set without "
                     + (user ? BASIC_PASSWORD : BASIC_USERNAME) + "; set both for HTTP Basic authentication, or neither");
         }
         if (bearer && user) {
-            throw new IllegalArgumentException(where + ": " + BEARER_TOKEN + " and " + BASIC_USERNAME + "/" + BASIC_PASSWORD
+            throw InvalidOptionException.connection(BEARER_TOKEN, where + ": " + BEARER_TOKEN + " and "
+                    + BASIC_USERNAME + "/" + BASIC_PASSWORD
                     + " both set an Authorization header; keep the one the receiver expects");
         }
         if (bearer) {
             String token = connection.requiredString(BEARER_TOKEN);
-            checkHeaderValue(token, where + ": " + BEARER_TOKEN);
+            checkHeaderValue(token, where, BEARER_TOKEN);
             return Optional.of("Bearer " + token);
         }
         if (user) {
@@ -119,46 +124,51 @@ record WebhookSettings(
         return Optional.empty();
     }
 
-    private static void customHeaders(Options connection, String where, boolean hasAuth, Headers.Builder headers) {
+    private static void customHeaders(Options connection, String at, boolean hasAuth, Headers.Builder headers) {
         for (Map.Entry<String, Object> header : connection.map(HEADERS).entrySet()) {
             String name = header.getKey();
-            String option = where + ": " + HEADERS + "." + name;
+            String option = HEADERS + "." + name;
+            String where = at + ": " + option;
             if (!HEADER_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(option + ": not a valid HTTP header name; use letters, digits and -");
+                throw InvalidOptionException.connection(option,
+                        where + ": not a valid HTTP header name; use letters, digits and -");
             }
             String lower = name.toLowerCase(Locale.ROOT);
             if (RESERVED_HEADERS.contains(lower)) {
-                throw new IllegalArgumentException(option + ": spoke sets this header itself; remove it from " + HEADERS);
+                throw InvalidOptionException.connection(option,
+                        where + ": spoke sets this header itself; remove it from " + HEADERS);
             }
             if (lower.equals("authorization") && hasAuth) {
-                throw new IllegalArgumentException(option + ": conflicts with " + BEARER_TOKEN + "/" + BASIC_USERNAME
-                        + ", which set Authorization; keep one of them");
+                throw InvalidOptionException.connection(option, where + ": conflicts with " + BEARER_TOKEN + "/"
+                        + BASIC_USERNAME + ", which set Authorization; keep one of them");
             }
             Object raw = header.getValue();
             String value = raw instanceof Secret secret ? secret.reveal() : String.valueOf(raw);
-            checkHeaderValue(value, option);
+            checkHeaderValue(value, at, option);
             headers.set(name, value);
         }
     }
 
     /** Checks a header value without ever printing it: it may be a secret. */
-    private static void checkHeaderValue(String value, String option) {
+    private static void checkHeaderValue(String value, String where, String option) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-                throw new IllegalArgumentException(option + ": the value has a character that cannot go in an HTTP"
+                throw InvalidOptionException.connection(option, where + ": " + option + ": the value has a character"
+                        + " that cannot go in an HTTP"
                         + " header (a control or non-ASCII character at position " + (i + 1) + "); if it comes from"
                         + " env_var(), check the variable for a trailing newline");
             }
         }
     }
 
-    private static String eventTypePart(String text, String option) {
-        if (!EVENT_TYPE_TEXT.matcher(text).matches()) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a dot-separated name;"
-                    + " use letters, digits, _ and -, parts separated by dots, e.g. crm.customers");
-        }
-        return text;
+    private static boolean isEventTypePart(String text) {
+        return EVENT_TYPE_TEXT.matcher(text).matches();
+    }
+
+    private static String notAnEventType(String option, String text) {
+        return option + " '" + text + "' is not a dot-separated name; use letters, digits, _ and -, parts separated"
+                + " by dots, e.g. crm.customers";
     }
 
     @Override

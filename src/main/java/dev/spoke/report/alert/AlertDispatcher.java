@@ -32,7 +32,8 @@ import okhttp3.OkHttpClient;
  * Sends the alerts a run sets off: for each rule of spoke.yml's {@code alerts:} that fires ({@link AlertEvaluator}),
  * one summary to Slack ({@link SlackAlert}) or to a webhook connection, where it arrives as a signed Standard Webhooks
  * event of type {@code <event_type_prefix>.alert.upsert} whose one row holds the summary's fields (the connection's
- * URL, headers, authentication and signing secret apply, as for rows). Each send goes through
+ * URL, headers, authentication and signing secret apply, as for rows, and so does spoke.yml's network policy, as for
+ * every HTTP client). Each send goes through
  * {@link MessageDelivery}; the outcome is logged ({@code alert.sent} or {@code alert.failed}) and never changes the
  * run's exit code.
  */
@@ -66,7 +67,8 @@ public final class AlertDispatcher {
             AlertSummary summary = new AlertSummary(project, rule.on(), reason.get(), outcome,
                     AlertEvaluator.watched(rule, outcome));
             Optional<String> failure = rule.slack().isPresent()
-                    ? SlackAlert.send(summary, rule.slack().get(), delivery, DeliverySettings.DEFAULTS, clock)
+                    ? SlackAlert.send(summary, rule.slack().get(), delivery, DeliverySettings.DEFAULTS,
+                            config.network(), clock)
                     : toConnection(config, rule, summary);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("alert", rule.key());
@@ -97,7 +99,8 @@ public final class AlertDispatcher {
         }
         RowBatch batch = MessageDelivery.oneRow(ALERT_EXPORT_ID, connection.name(),
                 summary.outcome().runId() + "-" + rule.index(), summary.toJson());
-        OkHttpClient http = HttpClients.forConnection(connection.delivery());
+        OkHttpClient http = HttpClients.forConnection("connection '" + connection.name() + "'",
+                connection.delivery(), config.network());
         DestinationContext context = new DestinationContext(http, clock, new SimpleMeterRegistry(), JSON, projectDir,
                 SpokeVersion.userAgent());
         DestinationSpec spec = new DestinationSpec(connection.name(), options.options(),

@@ -8,6 +8,8 @@ import dev.spoke.config.Secret;
 import dev.spoke.config.SecretRedactor;
 import dev.spoke.destination.DestinationException;
 import dev.spoke.destination.HttpFailures;
+import dev.spoke.network.AddressPolicy;
+import dev.spoke.network.OutboundUrls;
 import dev.spoke.report.MessageDelivery;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,12 +56,18 @@ final class SlackAlert {
         return body;
     }
 
-    /** Sends the summary; empty when Slack said ok, else why not. */
+    /**
+     * Sends the summary; empty when Slack said ok, else why not.
+     *
+     * @param policy spoke.yml's network policy, enforced on the webhook's host when connecting
+     */
     static java.util.Optional<String> send(AlertSummary summary, Secret webhookUrl, MessageDelivery delivery,
-            dev.spoke.delivery.DeliverySettings settings, Clock clock) {
-        HttpUrl url = HttpUrl.parse(webhookUrl.reveal().strip());
-        if (url == null) {
-            return java.util.Optional.of("the Slack webhook URL (" + webhookUrl.source() + ") is not an http(s) URL");
+            dev.spoke.delivery.DeliverySettings settings, AddressPolicy policy, Clock clock) {
+        HttpUrl url;
+        try {
+            url = OutboundUrls.parse(webhookUrl.reveal(), true);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("the Slack webhook URL (" + webhookUrl.source() + ") " + e.getMessage());
         }
         byte[] body;
         try {
@@ -68,7 +76,7 @@ final class SlackAlert {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
-        return delivery.send("Slack", settings, http -> {
+        return delivery.send("Slack", settings, policy, http -> {
             Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_UTF8)).build();
             try (Response response = http.newCall(request).execute()) {
                 String answer = response.peekBody(4096).string().strip();

@@ -6,6 +6,8 @@ import dev.spoke.SpokeException;
 import dev.spoke.config.SecretRedactor;
 import dev.spoke.delivery.DeliverySettings;
 import dev.spoke.destination.HttpFailures;
+import dev.spoke.network.AddressPolicy;
+import dev.spoke.network.OutboundUrls;
 import dev.spoke.report.MessageDelivery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,13 @@ import okhttp3.Response;
  */
 public final class Pushgateway {
     static final String JOB = "spoke";
+    /**
+     * The address policy of pushes: the default one, whatever spoke.yml's {@code network:} says. The URL is the
+     * operator's own flag, not something a model author or a spoke.yml change can set, and Pushgateways live on the
+     * cluster's private network, which {@code deny_private} (a rule about where rows may go) must not cut off; the
+     * addresses no Pushgateway has (cloud metadata, link-local, ...) stay refused.
+     */
+    static final AddressPolicy POLICY = AddressPolicy.DEFAULT;
     private static final MediaType TEXT_FORMAT = MediaType.get("text/plain; version=0.0.4; charset=utf-8");
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_.:-]+");
 
@@ -42,14 +51,20 @@ public final class Pushgateway {
     /**
      * @param address the gateway ({@code http://pushgateway:9091}) or a full group URL
      * @param grouping labels that tell this run's group apart, in order (e.g. project, shard)
-     * @throws SpokeException (CONFIG_ERROR) when {@code address} is not an http(s) URL
+     * @throws SpokeException (CONFIG_ERROR) when {@code address} is not an http(s) URL without credentials, or its
+     *     host is one the {@link #POLICY} refuses
      */
     public static Pushgateway at(String address, Map<String, String> grouping) {
-        HttpUrl base = HttpUrl.parse(address.strip());
-        if (base == null) {
-            throw SpokeException.config("--metrics-push-url '" + address + "' is not an http or https URL",
+        HttpUrl base;
+        try {
+            base = OutboundUrls.parse(address, false);
+        } catch (IllegalArgumentException e) {
+            throw SpokeException.config("--metrics-push-url " + e.getMessage(),
                     "Give the Pushgateway's address, e.g. --metrics-push-url http://pushgateway:9091");
         }
+        POLICY.checkHost(base.host()).ifPresent(refusal -> {
+            throw SpokeException.config("--metrics-push-url: " + refusal.reason(), refusal.fix("--metrics-push-url"));
+        });
         if (base.encodedPath().contains("/metrics/job/")) {
             return new Pushgateway(base);
         }
@@ -71,7 +86,7 @@ public final class Pushgateway {
     public Optional<String> push(String text, MessageDelivery delivery, Clock clock) {
         requireNonNull(text, "text is null");
         byte[] body = SecretRedactor.global().redact(text).getBytes(StandardCharsets.UTF_8);
-        return delivery.send("pushgateway", DeliverySettings.DEFAULTS, http -> {
+        return delivery.send("pushgateway", DeliverySettings.DEFAULTS, POLICY, http -> {
             Request request = new Request.Builder().url(url).put(RequestBody.create(body, TEXT_FORMAT)).build();
             try (Response response = http.newCall(request).execute()) {
                 if (!response.isSuccessful()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spoke.config.Secret;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.ExportDescriptor;
+import dev.spoke.destination.InvalidOptionException;
 import dev.spoke.destination.OptionSpec;
 import dev.spoke.destination.OptionValidator;
 import dev.spoke.destination.Options;
@@ -82,17 +83,32 @@ class WebhookSettingsTest {
                 .hasMessageNotContaining("X-Evil");
     }
 
+    /** The url's checks come from its declaration ({@code OptionSpec.url}), so validate and create make the same. */
+    private static List<String> urlProblems(Object url) {
+        return OptionValidator.validate(FACTORY.connectionOptions(), Map.of("url", url), List.of()).problems();
+    }
+
     @Test
     void refusesAUrlThatIsNotHttpAndHidesOneFromTheEnvironment() {
-        assertRefused(Map.of("url", "ftp://hooks.example.com"))
-                .hasMessageContaining("url 'ftp://hooks.example.com' is not an http or https URL");
-        assertRefused(Map.of("url", Secret.of("hooks.example.com/secret-path", "env_var('HOOK_URL')")))
-                .hasMessageContaining("url (from env_var) is not an http or https URL")
-                .hasMessageNotContaining("secret-path");
-        assertRefused(Map.of("url", Secret.of("https://spoke:hunter2@hooks.example.com/", "env_var('HOOK_URL')")))
-                .hasMessageContaining("url has credentials in it (user:password@), which are never sent;"
-                        + " move them to basic_username and basic_password")
-                .hasMessageNotContaining("hunter2");
+        assertThat(urlProblems("ftp://hooks.example.com")).singleElement().asString()
+                .startsWith("url: 'ftp://hooks.example.com' has scheme ftp: spoke sends over http and https only");
+        assertThat(urlProblems("file:///etc/passwd")).singleElement().asString()
+                .startsWith("url: 'file:///etc/passwd' has scheme file");
+        assertThat(urlProblems("hooks.example.com/spoke")).singleElement().asString()
+                .isEqualTo("url: 'hooks.example.com/spoke' is not an http or https URL; write it in full, e.g."
+                        + " https://hooks.example.com/spoke");
+        assertThat(urlProblems(Secret.of("hooks.example.com/secret-path", "env_var('HOOK_URL')"))).singleElement()
+                .asString().startsWith("url: (from env_var) is not an http or https URL")
+                .doesNotContain("secret-path");
+        assertThat(urlProblems(Secret.of("https://spoke:hunter2@hooks.example.com/", "env_var('HOOK_URL')")))
+                .singleElement().asString()
+                .startsWith("url: has credentials in it (user:password@ before host hooks.example.com), which spoke"
+                        + " never sends")
+                .doesNotContain("hunter2");
+        assertThat(urlProblems("https://spoke:hunter2@hooks.example.com/")).singleElement().asString()
+                .doesNotContain("hunter2");
+        assertThat(FACTORY.connectionOptions().get(0).description())
+                .contains("credentials go in bearer_token or basic_username/basic_password");
     }
 
     @Test
@@ -108,6 +124,29 @@ class WebhookSettingsTest {
         assertThatThrownBy(() -> settings(Map.of(), Map.of("event_type", "at risk")))
                 .hasMessage("export 'at_risk_customers__support_webhook': option event_type 'at risk' is not a"
                         + " dot-separated name; use letters, digits, _ and -, parts separated by dots, e.g. crm.customers");
+    }
+
+    @Test
+    void saysWhichOptionOnWhichSideIsWrongSoValidateReportsItWhereTheUserEdits() {
+        assertThat(refusal(Map.of("headers", Map.of("X Team", "growth")), Map.of()))
+                .containsExactly(InvalidOptionException.Side.CONNECTION, "headers.X Team");
+        assertThat(refusal(Map.of("basic_password", Secret.of("pw", "env_var('P')")), Map.of()))
+                .containsExactly(InvalidOptionException.Side.CONNECTION, "basic_password");
+        assertThat(refusal(Map.of("signing_secret", Secret.of("whsec_%%%", "env_var('S')")), Map.of()))
+                .containsExactly(InvalidOptionException.Side.CONNECTION, "signing_secret");
+        assertThat(refusal(Map.of("event_type_prefix", "a..b"), Map.of()))
+                .containsExactly(InvalidOptionException.Side.CONNECTION, "event_type_prefix");
+        assertThat(refusal(Map.of(), Map.of("event_type", "at risk")))
+                .containsExactly(InvalidOptionException.Side.EXPORT, "event_type");
+    }
+
+    private static List<Object> refusal(Map<String, ?> connection, Map<String, ?> export) {
+        try {
+            settings(connection, export);
+        } catch (InvalidOptionException e) {
+            return List.of(e.side(), e.option());
+        }
+        throw new AssertionError("not refused: " + connection + " " + export);
     }
 
     @Test

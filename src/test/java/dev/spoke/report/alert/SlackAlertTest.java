@@ -8,6 +8,7 @@ import dev.spoke.ExitCode;
 import dev.spoke.config.AlertRule;
 import dev.spoke.config.Secret;
 import dev.spoke.delivery.DeliverySettings;
+import dev.spoke.network.AddressPolicy;
 import dev.spoke.report.MessageDelivery;
 import dev.spoke.sync.ExportResult;
 import dev.spoke.sync.ExportStatus;
@@ -71,7 +72,8 @@ class SlackAlertTest {
             server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
             Secret url = Secret.of(server.url("/services/T000/B000/slacksecretpart").toString(), "env_var('X')");
 
-            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, Clock.systemUTC())).isEmpty();
+            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, AddressPolicy.DEFAULT,
+                    Clock.systemUTC())).isEmpty();
 
             server.takeRequest(5, TimeUnit.SECONDS);
             RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
@@ -98,9 +100,11 @@ class SlackAlertTest {
             server.enqueue(new MockResponse.Builder().code(404).body("no_service").build());
             Secret url = Secret.of(server.url("/services/T/B/x").toString(), "env_var('X')");
 
-            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, Clock.systemUTC()))
+            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, AddressPolicy.DEFAULT,
+                    Clock.systemUTC()))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("'invalid_blocks' instead of 'ok'"));
-            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, Clock.systemUTC()))
+            assertThat(SlackAlert.send(summary, url, delivery, DeliverySettings.DEFAULTS, AddressPolicy.DEFAULT,
+                    Clock.systemUTC()))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("HTTP 404: no_service"));
             assertThat(server.getRequestCount()).isEqualTo(2);
         }

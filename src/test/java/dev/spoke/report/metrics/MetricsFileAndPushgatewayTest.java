@@ -1,7 +1,10 @@
 package dev.spoke.report.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spoke.ExitCode;
+import dev.spoke.SpokeException;
 import dev.spoke.report.MessageDelivery;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +70,19 @@ class MetricsFileAndPushgatewayTest {
                 .isEqualTo("/metrics/job/spoke/project@base64/bXkgcHJvamVjdA");
         assertThat(Pushgateway.at("http://gw:9091/metrics/job/nightly", Map.of("project", "p")).url().encodedPath())
                 .isEqualTo("/metrics/job/nightly");
+    }
+
+    @Test
+    void aPushUrlTheAddressPolicyRefusesIsAConfigurationErrorButAPrivateGatewayIsFine() {
+        assertThatThrownBy(() -> Pushgateway.at("http://169.254.169.254/", Map.of()))
+                .isInstanceOfSatisfying(SpokeException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG_ERROR);
+                    assertThat(e.getMessage()).isEqualTo("--metrics-push-url: host 169.254.169.254 is a cloud"
+                            + " metadata address, where spoke never sends");
+                });
+        assertThatThrownBy(() -> Pushgateway.at("file:///tmp/metrics", Map.of()))
+                .hasMessageStartingWith("--metrics-push-url 'file:///tmp/metrics' has scheme file");
+        assertThat(Pushgateway.at("http://10.0.0.9:9091", Map.of()).url().host()).isEqualTo("10.0.0.9");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * A dbt project directory as a user has one when spoke runs: {@code dbt_project.yml}, {@code profiles.yml} (one
- * target on the test warehouse), {@code spoke.yml} (connections and state settings) and {@code target/manifest.json}
+ * target on the test warehouse), {@code spoke.yml} (connections, state and network settings) and {@code target/manifest.json}
  * (a {@link DbtManifest}). Change the connections, the state settings or the manifest, then {@link #write()}.
  */
 public final class TestProject {
@@ -34,6 +34,7 @@ public final class TestProject {
     private final DbtManifest manifest;
     private final Map<String, Object> connections = new LinkedHashMap<>();
     private final Map<String, Object> state = new LinkedHashMap<>();
+    private final Map<String, Object> network = new LinkedHashMap<>();
 
     public TestProject(Path dir, TestWarehouse warehouse) {
         this.dir = requireNonNull(dir, "dir is null").toAbsolutePath();
@@ -76,6 +77,12 @@ public final class TestProject {
         return this;
     }
 
+    /** Sets a key of spoke.yml's {@code network:} block ({@code deny_private}); the block is left out while empty. */
+    public TestProject network(String key, Object value) {
+        network.put(key, value);
+        return this;
+    }
+
     /** The state schema spoke.yml names. */
     public String stateSchema() {
         return String.valueOf(state.get("schema"));
@@ -99,6 +106,9 @@ public final class TestProject {
             Map<String, Object> spoke = new LinkedHashMap<>();
             spoke.put("connections", connections);
             spoke.put("state", state);
+            if (!network.isEmpty()) {
+                spoke.put("network", network);
+            }
             YAML.writeValue(dir.resolve("spoke.yml").toFile(), spoke);
             manifest.writeTo(dir);
             return this;
