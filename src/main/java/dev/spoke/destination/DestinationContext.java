@@ -43,8 +43,8 @@ public record DestinationContext(
      * A context outside a sync run (an alert, a test): a run id of its own, and the clock's current instant as the
      * run's start.
      */
-    public DestinationContext(
-            OkHttpClient http, Clock clock, MeterRegistry meters, ObjectMapper json, Path projectDir, String userAgent) {
+    public DestinationContext(OkHttpClient http, Clock clock, MeterRegistry meters, ObjectMapper json, Path projectDir,
+            String userAgent) {
         this(http, clock, meters, json, projectDir, userAgent, UUID.randomUUID().toString(), clock.instant());
     }
 }

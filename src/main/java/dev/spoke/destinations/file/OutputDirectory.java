@@ -64,7 +64,7 @@ record OutputDirectory(Path path) {
 
     /**
      * A path as written in meta: relative, {@code /} between directories, no {@code ..} segment, so that it stays in
-     * this directory as written.
+     * this directory as written, and no hidden file or directory ({@code .git/...}, {@code .env}).
      */
     void checkMetaText(PathOption option) {
         String text = option.text();
@@ -83,6 +83,13 @@ record OutputDirectory(Path path) {
         for (String segment : text.split("/")) {
             if (segment.equals("..")) {
                 throw option.problem("has a '..' segment", fix);
+            }
+        }
+        for (String segment : text.split("/")) {
+            if (segment.startsWith(".") && !segment.equals(".")) {
+                throw option.problem("names a hidden file or directory (" + segment + ")", "choose a name that does"
+                        + " not start with a dot; hidden files (.git, .env, spoke's own side files) are not for meta"
+                        + " to write");
             }
         }
     }

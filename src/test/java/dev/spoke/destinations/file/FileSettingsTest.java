@@ -133,6 +133,18 @@ class FileSettingsTest {
     }
 
     @Test
+    void refusesAHiddenFileOrDirectoryInMeta() {
+        assertThatThrownBy(() -> settings(CONNECTION, Map.of("path", ".git/hooks/pre-commit")))
+                .hasMessage(SUBJECT + "meta.destinations[].options.path '.git/hooks/pre-commit' names a hidden file or"
+                        + " directory (.git); choose a name that does not start with a dot; hidden files (.git, .env,"
+                        + " spoke's own side files) are not for meta to write");
+        assertThatThrownBy(() -> settings(CONNECTION, Map.of("path", "out/.env")))
+                .hasMessageContaining("names a hidden file or directory (.env)");
+        assertThat(target(settings(CONNECTION, Map.of("path", "./out/{model}.jsonl"))))
+                .isEqualTo(projectDir.resolve("out/customers.jsonl"));
+    }
+
+    @Test
     void letsSpokeYmlWriteAnywhere() {
         Path elsewhere = outside.resolve("{model}.csv");
 
@@ -241,7 +253,9 @@ class FileSettingsTest {
         assertThatThrownBy(() -> settings(Map.of("path", "a.jsonl"), Map.of("path", "exports/")))
                 .hasMessage(SUBJECT + "meta.destinations[].options.path 'exports/' is a directory; name the file,"
                         + " e.g. exports/{export}.jsonl");
-        assertThatThrownBy(() -> settings(CONNECTION, Map.of("path", ".dbt_project.yml.spoke-owner")))
+        assertThatThrownBy(() -> settings(Map.of("path", ".dbt_project.yml.spoke-owner"), Map.of()))
+                .hasMessageContaining("names one of spoke's own side files (.spoke-*); choose another file name");
+        assertThatThrownBy(() -> settings(CONNECTION, Map.of("path", "out/x.jsonl.spoke-partial")))
                 .hasMessageContaining("names one of spoke's own side files (.spoke-*); choose another file name");
     }
 
