@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # spoke quickstart: a real sync of this sample dbt project on embedded DuckDB, with nothing to install but Java 17
 # and Maven. Builds spoke, rebuilds the sample warehouse from the seeds and the models' compiled SQL, starts a local
-# webhook receiver, syncs, shows what was sent, then syncs again to show that only changes are sent.
+# webhook receiver, syncs, shows what was sent and what a consumer of the files reads, then syncs again to show that
+# only changes are sent, and that a run with nothing to send leaves every file as it was.
 set -euo pipefail
 
 sample="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,12 +31,17 @@ echo
 echo "== 4/5 spoke sync"
 ./spoke sync --project-dir "$sample"
 
+# What a consumer of the file exports reads: every file under out/, with its row count (one row per line).
+list_files() {
+  find "$sample/out" -type f -name '*.jsonl' | sort | while read -r file; do
+    echo "-- ${file#$root/} ($(wc -l < "$file") rows)"
+    if [ "${1:-}" = "--head" ]; then head -n 3 "$file"; fi
+  done
+}
+
 echo
-echo "What was sent:"
-for file in "$sample"/out/*.jsonl; do
-  echo "-- ${file#$root/} ($(wc -l < "$file") rows)"
-  head -n 3 "$file"
-done
+echo "What was sent, as a consumer reads it: one file per export and run (out/{export}/{timestamp}.jsonl)"
+list_files --head
 echo "-- the webhook receiver got:"
 sleep 0.5
 cat "$work/received.log"
@@ -43,3 +49,8 @@ cat "$work/received.log"
 echo
 echo "== 5/5 spoke sync again: nothing changed in the warehouse, so nothing is sent"
 ./spoke sync --project-dir "$sample"
+
+echo
+echo "The files a consumer reads after the second sync: the same, every row still there (a run with nothing to send"
+echo "writes no file; the next change arrives in a new file beside these)"
+list_files

@@ -144,7 +144,8 @@ public final class SyncEngine {
                                 name -> new Deliverer(name, connection.delivery(), deliveryContext));
                         DestinationContext context = contexts.computeIfAbsent(connection.name(),
                                 name -> destinationContext(HttpClients.forConnection("connection '" + name + "'",
-                                        connection.delivery(), project.config().network(), resolver), project));
+                                        connection.delivery(), project.config().network(), resolver), project,
+                                        runId, started));
                         exportLog.info("export.started", "sending " + export.model().displayName() + " to "
                                 + connection.name() + " (" + export.mode().configName() + ")", Map.of());
                         result = new ExportSync(run.withLog(exportLog), export, deliverer, context, changeSets).run();
@@ -242,9 +243,10 @@ public final class SyncEngine {
         return spec -> new WarehouseChangeSet(resources.warehouse(), resources.store().tables(), spec, true);
     }
 
-    private DestinationContext destinationContext(OkHttpClient http, LoadedProject project) {
+    private DestinationContext destinationContext(OkHttpClient http, LoadedProject project, String runId,
+            Instant started) {
         return new DestinationContext(http, clock, meters, JSON, project.dbtProject().directory(),
-                SpokeVersion.userAgent());
+                SpokeVersion.userAgent(), runId, started);
     }
 
     private static void requireProblemFree(LoadedProject project) {

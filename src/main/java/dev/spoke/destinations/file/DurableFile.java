@@ -17,7 +17,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * A file rows are appended to durably. Every {@link #append} is forced to disk before it returns, and a side file
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 final class DurableFile implements Closeable {
     static final String LENGTH_SUFFIX = ".spoke-length";
     static final String REWRITE_SUFFIX = ".spoke-rewrite";
+    private static final Pattern SIDE_FILE_NAME = Pattern.compile(".*\\.spoke-[a-z]+");
 
     /** Writes the whole new content of a file, for {@link #rewrite}. */
     interface Content {
@@ -52,15 +55,32 @@ final class DurableFile implements Closeable {
         this.data = data;
     }
 
+    /** Signals that another export or process holds the file open for writing. */
+    static final class BusyException extends IOException {
+        BusyException(Path path) {
+            super(path + " is being written by another export or spoke process;"
+                    + " give each export its own path, e.g. with {export} in the path");
+        }
+    }
+
     /** Opens (creating it and its directories if needed) and repairs the file; appends go to its end. */
     static DurableFile open(Path path) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
+        return open(path, CREATE, READ, WRITE);
+    }
+
+    /** Opens and repairs a file that exists; appends go to its end. */
+    static DurableFile openExisting(Path path) throws IOException {
+        return open(path, READ, WRITE);
+    }
+
+    private static DurableFile open(Path path, OpenOption... dataOptions) throws IOException {
         Path lengthPath = sidePath(path, LENGTH_SUFFIX);
         FileChannel lengthChannel = FileChannel.open(lengthPath, CREATE, READ, WRITE);
         try {
             FileLock lock = lock(lengthChannel, path);
             long recorded = readLength(lengthChannel);
-            FileChannel data = FileChannel.open(path, CREATE, READ, WRITE);
+            FileChannel data = FileChannel.open(path, dataOptions);
             if (recorded >= 0 && recorded < data.size()) {
                 data.truncate(recorded);
             }
@@ -135,6 +155,13 @@ final class DurableFile implements Closeable {
         release();
     }
 
+    /** Closes the file and deletes it: it holds nothing worth keeping. */
+    void discard() throws IOException {
+        data.close();
+        Files.deleteIfExists(path);
+        release();
+    }
+
     /** Closes the file; it is whole, so the side file goes. */
     @Override
     public void close() throws IOException {
@@ -179,8 +206,7 @@ final class DurableFile implements Closeable {
             lock = null;
         }
         if (lock == null) {
-            throw new IOException(path + " is being written by another export or spoke process;"
-                    + " give each export its own path, e.g. with {export} in the path");
+            throw new BusyException(path);
         }
         return lock;
     }
@@ -199,12 +225,20 @@ final class DurableFile implements Closeable {
     }
 
     /** Forces the directory entry of a created or moved file, where the platform allows it (not on Windows). */
-    private static void forceDirectory(Path file) {
+    static void forceDirectory(Path file) {
         try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), READ)) {
             directory.force(true);
         } catch (IOException unsupported) {
             // Directories cannot be opened for sync on some platforms; the file content itself is forced.
         }
+    }
+
+    /**
+     * Whether {@code name} is that of one of spoke's side files ({@code .spoke-length}, {@code .spoke-partial},
+     * {@code .spoke-owner}, ...), which a path may not name.
+     */
+    static boolean isSideFileName(String name) {
+        return SIDE_FILE_NAME.matcher(name).matches();
     }
 
     /** A hidden file beside {@code file}: {@code dir/name.csv} gives {@code dir/.name.csv<suffix>}. */

@@ -1,6 +1,7 @@
 package dev.spoke.destinations.file;
 
 import static dev.spoke.destinations.file.FileDestinationFactory.DEFAULT_FORMAT;
+import static dev.spoke.destinations.file.FileDestinationFactory.DIRECTORY;
 import static dev.spoke.destinations.file.FileDestinationFactory.FORMAT;
 import static dev.spoke.destinations.file.FileDestinationFactory.OVERWRITE;
 import static dev.spoke.destinations.file.FileDestinationFactory.PATH;
@@ -9,73 +10,79 @@ import static java.util.Objects.requireNonNull;
 import dev.spoke.destination.DestinationSpec;
 import dev.spoke.destination.ExportDescriptor;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A file connection and export resolved: the target path with its placeholders filled in and made absolute against
- * the dbt project directory, the format, and whether each run replaces the file or appends to it.
+ * A file connection and export resolved and checked: where the files go, the format, and whether a run replaces
+ * the file. Every check {@code sync} makes on these settings is made here, by {@link #from}, which
+ * {@link FileDestinationFactory#check} ({@code spoke validate --offline}) and {@link FileDestinationFactory#create}
+ * both call; it reads the file system (symbolic links, files that exist) and changes nothing.
  *
- * @param target the file a run's rows end up in
+ * @param path the file, or each run's file, with {@code {export}} and {@code {model}} filled in
  * @param format {@code jsonl} or {@code csv}
- * @param overwrite true: each run replaces the file (rows go to a partial file published on close); false: append
+ * @param overwrite true: a run that delivers rows replaces the file with them; false: each run writes a file of its
+ *     own ({@code {run_id}}, {@code {timestamp}}) or appends to the one file
  */
-record FileSettings(Path target, String format, boolean overwrite) {
+record FileSettings(PathTemplate path, String format, boolean overwrite) {
     static final String PARTIAL_SUFFIX = ".spoke-partial";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     FileSettings {
-        requireNonNull(target, "target is null");
+        requireNonNull(path, "path is null");
         requireNonNull(format, "format is null");
     }
 
-    /** @throws IllegalArgumentException naming the option and the fix */
+    /** @throws IllegalArgumentException naming the export, the option and the fix */
     static FileSettings from(DestinationSpec spec, Path projectDir) {
-        boolean fromExport = spec.exportOptions().has(PATH);
-        String option = fromExport
-                ? "export '" + spec.export().exportId() + "': option " + PATH
-                : "connection '" + spec.connectionName() + "': " + PATH;
-        String text = (fromExport ? spec.exportOptions() : spec.connection()).string(PATH)
-                .orElseThrow(() -> new IllegalArgumentException(option + " is required; set it to the file to write,"
-                        + " e.g. out/{export}.jsonl"));
-        Path target = resolve(text, spec.export(), projectDir, option);
-        String format = spec.connection().string(FORMAT).orElse(DEFAULT_FORMAT);
-        return new FileSettings(target, format, spec.connection().bool(OVERWRITE).orElse(true));
+        ExportDescriptor export = spec.export();
+        String connection = spec.connectionName();
+        OutputDirectory output = OutputDirectory.of(spec.connection().string(DIRECTORY)
+                .map(text -> PathOption.ofConnection(export, connection, DIRECTORY, text)).orElse(null), projectDir);
+        PathOption option = spec.exportOptions().string(PATH).map(text -> PathOption.ofMeta(export, text))
+                .or(() -> spec.connection().string(PATH)
+                        .map(text -> PathOption.ofConnection(export, connection, PATH, text)))
+                .orElseThrow(() -> new IllegalArgumentException("model " + export.modelName() + ", export "
+                        + export.exportId() + ": connections." + connection + "." + PATH + " is required; set it to"
+                        + " the file to write, e.g. out/{export}/{timestamp}.jsonl"));
+        if (option.text().isBlank()) {
+            throw option.problem("is empty", "set it to the file to write, e.g. out/{export}/{timestamp}.jsonl");
+        }
+        if (option.fromMeta()) {
+            output.checkMetaText(option);
+        } else {
+            OutputDirectory.checkConnectionText(option);
+        }
+        PathTemplate template = PathTemplate.parse(option, export, output.path());
+        checkNamesAFile(option, template);
+        if (option.fromMeta()) {
+            output.checkContains(template.perRun() ? template.folder() : template.path(), option);
+        }
+        boolean overwrite = spec.connection().bool(OVERWRITE).orElse(false);
+        if (overwrite && template.perRun()) {
+            throw option.problem("gives each run a file of its own, which connections." + connection + "."
+                    + OVERWRITE + ": true would replace", "remove {run_id} and {timestamp} from the path, or remove "
+                    + OVERWRITE + ": true");
+        }
+        if (!template.perRun() && !OwnerMark.ownsOrAbsent(template.path())) {
+            throw option.problem("names a file that is not spoke's: " + OwnerMark.notOwned(template.path()),
+                    OwnerMark.FIX);
+        }
+        return new FileSettings(template, spec.connection().string(FORMAT).orElse(DEFAULT_FORMAT), overwrite);
     }
 
-    /** Where this run writes: the target itself when appending, else a partial file beside it. */
-    Path writingPath() {
-        return overwrite ? DurableFile.sidePath(target, PARTIAL_SUFFIX) : target;
+    /** The hidden file a new file is written to before it is moved under its name. */
+    static Path partialOf(Path target) {
+        return DurableFile.sidePath(target, PARTIAL_SUFFIX);
     }
 
-    private static Path resolve(String text, ExportDescriptor export, Path projectDir, String option) {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException(option + " is empty; set it to the file to write, e.g. out/{export}.jsonl");
+    private static void checkNamesAFile(PathOption option, PathTemplate template) {
+        String text = option.text();
+        if (text.endsWith("/") || Files.isDirectory(template.path(), LinkOption.NOFOLLOW_LINKS)) {
+            throw option.problem("is a directory", "name the file, e.g. " + (text.endsWith("/") ? text : text + "/")
+                    + "{export}.jsonl");
         }
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = switch (matcher.group(1)) {
-                case "export" -> export.exportId();
-                case "model" -> export.modelName();
-                default -> throw new IllegalArgumentException(option + " '" + text + "' has an unknown placeholder {"
-                        + matcher.group(1) + "}; use {export} or {model}");
-            };
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        if (DurableFile.isSideFileName(template.fileName())) {
+            throw option.problem("names one of spoke's own side files (.spoke-*)", "choose another file name");
         }
-        matcher.appendTail(filled);
-        Path target;
-        try {
-            target = projectDir.resolve(filled.toString()).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a valid path: " + e.getReason());
-        }
-        if (target.getFileName() == null || text.endsWith("/") || Files.isDirectory(target)) {
-            throw new IllegalArgumentException(option + " '" + text + "' is a directory; name the file,"
-                    + " e.g. " + (text.endsWith("/") ? text : text + "/") + "{export}.jsonl");
-        }
-        return target;
     }
 }

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvFileDestinationTest {
     private static final ExportDescriptor EXPORT = RowBatchBuilder.export("customers", "files", SyncMode.MIRROR, "id");
     private static final Map<String, Object> CSV = Map.of("path", "out/{model}.csv", "format", "csv");
-    private static final Map<String, Object> CSV_APPEND =
-            Map.of("path", "out/{model}.csv", "format", "csv", "overwrite", false);
 
     @TempDir
     Path projectDir;
@@ -95,7 +93,7 @@ class CsvFileDestinationTest {
                 insert,1,1,a@example.com,
                 insert,2,2,b@example.com,pro
                 """);
-        assertThat(project.list("out")).containsExactly("customers.csv");
+        assertThat(project.list("out")).containsExactly(".customers.csv.spoke-owner", "customers.csv");
     }
 
     @Test
@@ -113,8 +111,8 @@ class CsvFileDestinationTest {
 
     @Test
     void appendsUnderTheHeaderAnEarlierRunWrote() throws Exception {
-        run(EXPORT, CSV_APPEND, RowBatchBuilder.forExport(EXPORT).insert("1", fields("email", "a@example.com", "plan", "pro")).build());
-        run(EXPORT, CSV_APPEND, RowBatchBuilder.forExport(EXPORT).update("1", fields("plan", "basic", "email", "a@example.com")).build());
+        run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT).insert("1", fields("email", "a@example.com", "plan", "pro")).build());
+        run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT).update("1", fields("plan", "basic", "email", "a@example.com")).build());
 
         assertThat(project.read("out/customers.csv")).isEqualTo("""
                 _op,_key,id,email,plan
@@ -124,10 +122,35 @@ class CsvFileDestinationTest {
     }
 
     @Test
-    void refusesToAppendToACsvFileSpokeDidNotWrite() {
-        project.write("out/customers.csv", "name,email\nAda,ada@example.com\n");
+    void widensAFileAnEarlierRunWroteAndKeepsItsMark() throws Exception {
+        run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT).insert("1", fields("email", "a@example.com")).build());
+        run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT).insert("2", fields("email", "b@example.com", "plan", "pro")).build());
+        run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT).insert("3", fields("plan", "basic")).build());
 
-        DestinationException failure = catchThrowableOfType(DestinationException.class, () -> run(EXPORT, CSV_APPEND,
+        assertThat(project.read("out/customers.csv")).isEqualTo("""
+                _op,_key,id,email,plan
+                insert,1,1,a@example.com,
+                insert,2,2,b@example.com,pro
+                insert,3,3,,basic
+                """);
+        assertThat(project.list("out")).containsExactly(".customers.csv.spoke-owner", "customers.csv");
+    }
+
+    @Test
+    void publishesNoFileWhenEveryRowOfTheRunWasRejected() throws Exception {
+        WriteResult result = run(EXPORT, CSV, RowBatchBuilder.forExport(EXPORT)
+                .insert("1", fields("a.b", 1, "a", Map.of("b", 2))).build()).get(0);
+
+        assertThat(result.outcomes().get(RowKey.of("1"))).isInstanceOf(RowOutcome.Rejected.class);
+        assertThat(projectDir.resolve("out")).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesToAppendToACsvFileWhoseHeaderSpokeDidNotWrite() {
+        project.write("out/customers.csv", "name,email\nAda,ada@example.com\n");
+        project.markAsSpokes("out/customers.csv");
+
+        DestinationException failure = catchThrowableOfType(DestinationException.class, () -> run(EXPORT, CSV,
                 RowBatchBuilder.forExport(EXPORT).insert("1", fields("email", "a@example.com")).build()));
 
         assertThat(failure.kind()).isEqualTo(DestinationException.Kind.FATAL);

@@ -15,33 +15,62 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
-/** A dbt project directory for file destination tests, and destinations created in it like the engine does. */
+/**
+ * A dbt project directory for file destination tests, and destinations created in it like the engine does, each for
+ * a run of its own ({@link #run}) or for {@link #FIRST_RUN}.
+ */
 record FileTestProject(Path dir) {
+    /** The run {@link #context()} and {@link #create} serve: id {@code run-1}, started at this instant. */
+    static final Instant FIRST_RUN = Instant.parse("2026-12-04T09:30:00.123Z");
     private static final OkHttpClient UNUSED_HTTP = new OkHttpClient();
 
     DestinationContext context() {
-        return new DestinationContext(UNUSED_HTTP, Clock.systemUTC(), new SimpleMeterRegistry(), new ObjectMapper(), dir,
-                "spoke/test");
+        return run("run-1", FIRST_RUN);
     }
 
-    /** Validates the options like the config layer does and creates. */
-    Destination create(ExportDescriptor export, Map<String, ?> connection, Map<String, ?> exportOptions) {
+    /** The context of a sync run with this id, started at this instant. */
+    DestinationContext run(String runId, Instant started) {
+        return new DestinationContext(UNUSED_HTTP, Clock.systemUTC(), new SimpleMeterRegistry(), new ObjectMapper(), dir,
+                "spoke/test", runId, started);
+    }
+
+    /** The spec the config layer would build: the options validated against the declarations (the test fails if not). */
+    static DestinationSpec spec(ExportDescriptor export, Map<String, ?> connection, Map<String, ?> exportOptions) {
         FileDestinationFactory factory = new FileDestinationFactory();
         OptionValidator.Result connectionResult = OptionValidator.validate(factory.connectionOptions(), connection, List.of());
         OptionValidator.Result exportResult = OptionValidator.validate(factory.exportOptions(), exportOptions, List.of());
         assertThat(connectionResult.problems()).isEmpty();
         assertThat(exportResult.problems()).isEmpty();
-        return factory.create(new DestinationSpec(export.connectionName(), connectionResult.options(),
-                exportResult.options(), export), context());
+        return new DestinationSpec(export.connectionName(), connectionResult.options(), exportResult.options(), export);
+    }
+
+    /** Validates the options like the config layer does and creates, for the run of {@code context}. */
+    Destination create(DestinationContext context, ExportDescriptor export, Map<String, ?> connection,
+            Map<String, ?> exportOptions) {
+        return new FileDestinationFactory().create(spec(export, connection, exportOptions), context);
+    }
+
+    Destination create(ExportDescriptor export, Map<String, ?> connection, Map<String, ?> exportOptions) {
+        return create(context(), export, connection, exportOptions);
     }
 
     Destination create(ExportDescriptor export, Map<String, ?> connection) {
         return create(export, connection, Map.of());
+    }
+
+    /** Marks a file of the project as one spoke created, as a run that published it would have. */
+    void markAsSpokes(String relativePath) {
+        try {
+            OwnerMark.claim(dir.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String read(String relativePath) {
@@ -57,6 +86,19 @@ record FileTestProject(Path dir) {
             Path file = dir.resolve(relativePath);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under a directory of the project, hidden ones included, as relative paths; empty if it is missing. */
+    List<String> tree(String relativeDir) {
+        Path root = dir.resolve(relativeDir);
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

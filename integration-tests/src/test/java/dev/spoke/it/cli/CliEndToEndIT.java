@@ -45,6 +45,8 @@ class CliEndToEndIT {
     private CustomerTable accounts;
     private TestProject project;
     private SpokeCli cli;
+    /** Every row the file export has delivered so far, as {@link #assertFileHoldsEarlierRowsAnd} compares them. */
+    private final List<String> fileRows = new ArrayList<>();
 
     @BeforeEach
     void createProject() {
@@ -91,7 +93,7 @@ class CliEndToEndIT {
         assertThat(receiver.keys()).hasSize(ROWS).doesNotHaveDuplicates();
         Map<Long, String> firstOps = new LinkedHashMap<>();
         LongStream.rangeClosed(1, ROWS).forEach(id -> firstOps.put(id, "insert"));
-        assertFileHolds(firstOps);
+        assertFileHoldsEarlierRowsAnd(firstOps);
         receiver.reset();
 
         accounts.changeEmails(List.of(10L, 20L, 30L));
@@ -118,7 +120,7 @@ class CliEndToEndIT {
         assertThat(receiver.rows()).allSatisfy(row -> assertThat(row.op()).isEqualTo("update"));
         Map<Long, String> ops = new LinkedHashMap<>(Map.of(10L, "update", 20L, "update", 30L, "update",
                 1L, "delete", 2L, "delete"));
-        assertFileHolds(ops);
+        assertFileHoldsEarlierRowsAnd(ops);
         assertThat(changed.stderr().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line)
                 .path("event").asText()).isNotBlank());
         assertThat(changed.stdout()).as("JSON logs leave stdout to results").doesNotContain("Done in");
@@ -147,7 +149,7 @@ class CliEndToEndIT {
         assertThat(receiver.messages()).isEmpty();
         Map<Long, String> inserts = new LinkedHashMap<>();
         LongStream.rangeClosed(3, ROWS).forEach(id -> inserts.put(id, "insert"));
-        assertFileHolds(inserts);
+        assertFileHoldsEarlierRowsAnd(inserts);
 
         SpokeCli.Result refresh = cli.run(project.cli("sync", "--full-refresh", "--select", "export:" + HOOK_EXPORT));
         assertThat(refresh.exitCode()).as(refresh.toString()).isZero();
@@ -231,14 +233,15 @@ class CliEndToEndIT {
     }
 
     /**
-     * The JSON Lines file of the file export holds exactly these rows (id to op), each with its values, a delete with
-     * its key field only; the key, in {@code key} and in the fields, is the bigint's number.
+     * The JSON Lines file of the file export holds exactly the rows every earlier run delivered (appended, none lost)
+     * and these rows of the last run (id to op), each with its values as they are now, a delete with its key field
+     * only; the key, in {@code key} and in the fields, is the bigint's number.
      */
-    private void assertFileHolds(Map<Long, String> ops) throws IOException {
+    private void assertFileHoldsEarlierRowsAnd(Map<Long, String> ops) throws IOException {
         Path file = project.dir().resolve("out/" + FILE_EXPORT + ".jsonl");
-        List<String> expected = new ArrayList<>();
-        ops.forEach((id, op) -> expected.add(id + " " + op + " " + (op.equals("delete")
+        ops.forEach((id, op) -> fileRows.add(id + " " + op + " " + (op.equals("delete")
                 ? "{\"id\":" + id + "}" : CanonicalJson.of(accounts.expected(id)))));
+        List<String> expected = fileRows;
         List<String> actual = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             JsonNode row = CanonicalJson.parse(line);

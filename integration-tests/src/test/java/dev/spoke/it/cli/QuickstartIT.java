@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sample-dbt-project/quickstart.sh}, run as the README says, in a copy of the checkout (it writes into the
- * sample directory): it rebuilds the sample warehouse, syncs to files and to its local signed-webhook receiver, and
- * its second sync sends nothing.
+ * sample directory): it rebuilds the sample warehouse, syncs to files and to its local signed-webhook receiver, shows
+ * what a consumer of the files reads, and its second sync sends nothing and leaves every row of the first readable.
  */
 class QuickstartIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,7 @@ class QuickstartIT {
         assertThat(process.exitValue()).as(log).isZero();
 
         assertThat(log).contains("built sample.duckdb: 5 seeds, 7 models");
-        String firstSync = between(log, "== 4/5 spoke sync", "What was sent:");
+        String firstSync = between(log, "== 4/5 spoke sync", "What was sent, as a consumer reads it:");
         assertThat(lines(firstSync)).contains(
                 "at_risk_customers -> local_files success 8 8 8 0 0 0",
                 "at_risk_customers -> support_webhook success 8 8 8 0 0 0",
@@ -71,8 +71,39 @@ class QuickstartIT {
             assertThat(result.path("rows").path("sent").asLong()).as(result.toString()).isZero();
         }
         assertThat(sample.resolve("sample.duckdb")).exists();
-        assertThat(Files.list(sample.resolve("out")).map(path -> path.getFileName().toString()).sorted().toList())
-                .containsExactly("at_risk_customers__local_files.jsonl", "lead_scores__local_files.jsonl");
+
+        List<Path> files = filesUnder(sample.resolve("out"));
+        assertThat(files).as("one file per export of the one run that sent rows, nothing hidden left").hasSize(2);
+        Path atRisk = files.get(0);
+        Path leads = files.get(1);
+        assertThat(sample.resolve("out").relativize(atRisk).toString())
+                .matches("at_risk_customers__local_files/\\d{8}T\\d{6}\\.\\d{3}Z\\.jsonl");
+        assertThat(sample.resolve("out").relativize(leads).toString())
+                .matches("lead_scores__local_files/\\d{8}T\\d{6}\\.\\d{3}Z\\.jsonl");
+        assertThat(keys(Files.readAllLines(atRisk))).containsExactlyInAnyOrder("1", "3", "4", "7", "14", "16", "20",
+                "24");
+        assertThat(keys(Files.readAllLines(leads))).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8",
+                "9", "10");
+        String listing = "-- sample-dbt-project/out/" + sample.resolve("out").relativize(atRisk) + " (8 rows)\n"
+                + "-- sample-dbt-project/out/" + sample.resolve("out").relativize(leads) + " (10 rows)\n";
+        assertThat(between(log, "What was sent, as a consumer reads it:", "-- the webhook receiver got:"))
+                .contains(listing.lines().toList().get(0)).contains(listing.lines().toList().get(1));
+        assertThat(log.substring(log.indexOf("The files a consumer reads after the second sync:"))).endsWith(listing);
+    }
+
+    /** Every regular file under a directory, hidden ones included, sorted. */
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static List<String> keys(List<String> jsonLines) throws IOException {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String line : jsonLines) {
+            keys.add(JSON.readTree(line).path("key").asText());
+        }
+        return keys;
     }
 
     private static List<String> keys(JsonNode rows) {
