@@ -102,7 +102,7 @@ class DestinationCheckTest {
         assertThat(discovery.problems().get(0).message()).isEqualTo("export 'a__hook': option event_type 'at risk' is"
                 + " not a dot-separated name; use letters, digits, _ and -, parts separated by dots, e.g."
                 + " crm.customers");
-        assertThat(discovery.problems().get(1).message()).contains("option path 'out/taken' is a directory");
+        assertThat(discovery.problems().get(1).message()).contains("options.path 'out/taken' is a directory");
         assertThat(discovery.exports()).extracting(Export::entryIndex).containsExactly(2);
     }
 

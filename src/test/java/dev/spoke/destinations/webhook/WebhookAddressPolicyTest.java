@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spoke.delivery.Deferral;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliveryContext;
 import dev.spoke.delivery.DeliveryListener;
@@ -117,11 +118,13 @@ class WebhookAddressPolicyTest {
 
         DeliveryOutcome outcome = deliverer.deliver(destination, batch());
 
-        assertThat(outcome.outcomes().values()).hasSize(2).allSatisfy(row -> assertThat(row)
-                .isInstanceOfSatisfying(RowOutcome.Rejected.class, rejected -> assertThat(rejected.reason())
-                        .startsWith("not sent: connection 'support_webhook': host hooks.innocent.example resolves to"
-                                + " 127.0.0.1, a loopback address, refused because spoke.yml sets"
-                                + " network.deny_private: true")));
+        assertThat(outcome.outcomes()).as("nothing refused by the destination").isEmpty();
+        assertThat(outcome.deferred().values()).hasSize(2).allSatisfy(deferral -> {
+            assertThat(deferral.cause()).isEqualTo(Deferral.Cause.DESTINATION_FAILED);
+            assertThat(deferral.reason()).startsWith("not sent: connection 'support_webhook': host"
+                    + " hooks.innocent.example resolves to 127.0.0.1, a loopback address, refused because spoke.yml"
+                    + " sets network.deny_private: true");
+        });
         assertThat(deliverer.stopReason(destination)).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("network.deny_private"));
         assertThat(deliverer.circuitOpenReason()).isEmpty();
