@@ -22,7 +22,6 @@ import dev.spoke.destination.OptionValidator;
 import dev.spoke.destination.Options;
 import dev.spoke.destination.RowBatch;
 import dev.spoke.destination.RowBatchBuilder;
-import dev.spoke.destination.RowOutcome;
 import dev.spoke.destination.SyncMode;
 import dev.spoke.network.AddressPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

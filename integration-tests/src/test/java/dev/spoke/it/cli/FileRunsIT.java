@@ -73,8 +73,8 @@ class FileRunsIT {
 
         SpokeCli.Result nothingToSend = sync();
 
-        assertThat(lines(nothingToSend.stdout())).contains("accounts -> per_run success 0 0 0 0 0",
-                "accounts -> appended success 0 0 0 0 0", "accounts -> replaced success 0 0 0 0 0");
+        assertThat(lines(nothingToSend.stdout())).contains("accounts -> per_run success 0 0 0 0 0 0",
+                "accounts -> appended success 0 0 0 0 0 0", "accounts -> replaced success 0 0 0 0 0 0");
         assertThat(filesUnder(project.dir().resolve("out"))).as("every file as the first run left it, and no other")
                 .isEqualTo(afterFirst);
 
@@ -100,11 +100,14 @@ class FileRunsIT {
                 Map.of("to", "appended", "options", Map.of("path", "../escaped.jsonl"))));
         project.write();
 
+        SpokeCli.Result validate = cli.run(project.cli("validate", "--offline"));
         SpokeCli.Result sync = cli.run(project.cli("sync"));
 
-        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(1);
-        assertThat(sync.stdout() + sync.stderr()).contains("model accounts, export accounts__appended:"
-                + " meta.destinations[].options.path '../escaped.jsonl' has a '..' segment");
+        for (SpokeCli.Result refused : List.of(validate, sync)) {
+            assertThat(refused.exitCode()).as("the pull-request gate and the run refuse alike: " + refused).isEqualTo(2);
+            assertThat(refused.stderr()).contains("models/marts/schema.yml",
+                    "meta.destinations[0].options.path", "'../escaped.jsonl' has a '..' segment");
+        }
         assertThat(dir.resolve("escaped.jsonl")).doesNotExist();
         assertThat(project.dir().resolve("out")).doesNotExist();
     }
