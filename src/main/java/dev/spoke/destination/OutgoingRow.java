@@ -3,7 +3,6 @@ package dev.spoke.destination;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 
@@ -23,17 +22,18 @@ import java.util.List;
  * @param rowHash the hash of exactly what is sent (the payload), as recorded in the state store
  * @param idempotencyKey a key that is the same every time this version of this row is sent, in this run or a later
  *     one, so a receiver can drop a repeat; derived from (export, key, row hash)
- * @param payload the mapped fields; for {@link RowOperation#DELETE} only the key fields
+ * @param fields the mapped fields, compact, written straight into a destination's body (see {@link RowFields});
+ *     for {@link RowOperation#DELETE} only the key fields
  */
 public record OutgoingRow(RowKey key, List<JsonNode> keyValues, RowOperation operation, String rowHash,
-        String idempotencyKey, ObjectNode payload) {
+        String idempotencyKey, RowFields fields) {
     public OutgoingRow {
         requireNonNull(key, "key is null");
         keyValues = List.copyOf(keyValues);
         requireNonNull(operation, "operation is null");
         requireNonNull(rowHash, "rowHash is null");
         requireNonNull(idempotencyKey, "idempotencyKey is null");
-        requireNonNull(payload, "payload is null");
+        requireNonNull(fields, "fields is null");
         if (keyValues.size() != key.parts().size()) {
             throw new IllegalArgumentException("row key " + key + " has " + key.parts().size() + " parts but "
                     + keyValues.size() + " key values");
@@ -41,8 +41,8 @@ public record OutgoingRow(RowKey key, List<JsonNode> keyValues, RowOperation ope
     }
 
     /** A row whose key values are text, its key's parts as they are: for keys that are text in the model. */
-    public OutgoingRow(RowKey key, RowOperation operation, String rowHash, String idempotencyKey, ObjectNode payload) {
-        this(key, textValues(key), operation, rowHash, idempotencyKey, payload);
+    public OutgoingRow(RowKey key, RowOperation operation, String rowHash, String idempotencyKey, RowFields fields) {
+        this(key, textValues(key), operation, rowHash, idempotencyKey, fields);
     }
 
     private static List<JsonNode> textValues(RowKey key) {

@@ -47,7 +47,7 @@ public final class RowJson {
         generator.writeStringField("op", operation(row.operation()));
         generator.writeStringField("idempotency_key", row.idempotencyKey());
         generator.writeFieldName("fields");
-        generator.writeTree(row.payload());
+        row.fields().writeObject(generator);
         generator.writeEndObject();
     }
 

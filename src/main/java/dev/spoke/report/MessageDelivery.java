@@ -16,6 +16,7 @@ import dev.spoke.destination.DestinationException;
 import dev.spoke.destination.ExportDescriptor;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destination.RowBatch;
+import dev.spoke.destination.RowFields;
 import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
 import dev.spoke.destination.RowOutcome;
@@ -119,7 +120,8 @@ public final class MessageDelivery {
     public static RowBatch oneRow(String exportId, String connectionName, String key, ObjectNode payload) {
         ExportDescriptor descriptor = new ExportDescriptor(exportId, "spoke", "spoke." + exportId, connectionName,
                 SyncMode.APPEND, List.of("id"));
-        OutgoingRow row = new OutgoingRow(RowKey.of(key), RowOperation.INSERT, key, exportId + ":" + key, payload);
+        OutgoingRow row = new OutgoingRow(RowKey.of(key), RowOperation.INSERT, key, exportId + ":" + key,
+                RowFields.fromTree(payload));
         return new RowBatch(descriptor, List.of(row));
     }
 }

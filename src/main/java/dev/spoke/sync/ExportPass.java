@@ -3,7 +3,6 @@ package dev.spoke.sync;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.DeliveryOutcome;
 import dev.spoke.delivery.JobResult;
@@ -12,6 +11,7 @@ import dev.spoke.destination.ExportDescriptor;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destination.PendingJob;
 import dev.spoke.destination.RowBatch;
+import dev.spoke.destination.RowFields;
 import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
 import dev.spoke.destination.SyncMode;
@@ -102,14 +102,14 @@ final class ExportPass {
                     // every row goes as an update, and the destination updates what it has and creates nothing.
                     operation = RowOperation.UPDATE;
                 }
-                ObjectNode payload = mapper.map(cursor::value);
+                RowFields fields = mapper.map(cursor::value);
                 String hash = cursor.hash();
                 String idempotencyKey = append
                         ? IdempotencyKeys.ofAppend(export.exportId(), key, hash, run.runId())
                         : IdempotencyKeys.of(export.exportId(), key, hash);
                 RowKey rowKey = RowKey.parse(key);
                 batch.add(new OutgoingRow(rowKey, mapper.keyValues(rowKey, cursor::value), operation, hash,
-                        idempotencyKey, payload));
+                        idempotencyKey, fields));
                 if (batch.size() >= batchSize) {
                     submit(pipeline, batch);
                     batch = new ArrayList<>(batchSize);

@@ -54,7 +54,7 @@ final class ExportPlanner {
             try (ChangeCursor cursor = changeSet.changedRows(Math.max(options.samples() * 4, 16))) {
                 while (samples.size() < options.samples() && cursor.next()) {
                     if (cursor.key() != null && cursor.duplicates() == 1) {
-                        samples.add(shape.mapper().map(cursor::value));
+                        samples.add(shape.mapper().map(cursor::value).toTree());
                     }
                 }
             }

@@ -2,13 +2,14 @@ package dev.spoke.sync;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.spoke.config.Export;
 import dev.spoke.delivery.Deliverer;
 import dev.spoke.delivery.JobResult;
 import dev.spoke.destination.Destination;
 import dev.spoke.destination.OutgoingRow;
+import dev.spoke.destination.FieldLayout;
 import dev.spoke.destination.PendingJob;
+import dev.spoke.destination.RowFields;
 import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
 import dev.spoke.state.PendingJobRow;
@@ -59,6 +60,6 @@ final class JobResumer {
 
     private static OutgoingRow toOutgoing(PendingJobRow row) {
         return new OutgoingRow(RowKey.parse(row.key()), RowOperation.valueOf(row.operation().toUpperCase(Locale.ROOT)),
-                row.rowHash(), "resumed", JsonNodeFactory.instance.objectNode());
+                row.rowHash(), "resumed", RowFields.of(FieldLayout.of(List.of()), new Object[0]));
     }
 }

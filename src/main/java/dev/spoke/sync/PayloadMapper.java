@@ -3,9 +3,9 @@ package dev.spoke.sync;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.config.FieldMapping;
+import dev.spoke.destination.FieldLayout;
+import dev.spoke.destination.RowFields;
 import dev.spoke.destination.RowKey;
 import dev.spoke.warehouse.KeyType;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +20,15 @@ import java.util.function.IntFunction;
  * Turns a row of sent columns into the payload a destination receives: every column under its own name (no
  * mapping), or only the mapped columns under their destination field names, dotted names nesting
  * ({@code merge_fields.FNAME}); and gives each row's key values as typed JSON ({@link KeyValues}), for upserts and
- * deletes alike. Built once per export; {@link #map} is called per row and allocates only the payload.
+ * deletes alike. Built once per export: the mapping is compiled into a {@link FieldLayout}, and {@link #map},
+ * called per row, allocates only the row's array of values.
  */
 public final class PayloadMapper {
     private final List<Target> targets;
     private final List<List<String>> keyPaths;
     private final KeyValues keyValues;
+    private final FieldLayout layout;
+    private final FieldLayout keyLayout;
     private final String fingerprint;
 
     /**
@@ -60,6 +63,8 @@ public final class PayloadMapper {
                     .orElse(List.of(keyColumn)));
         }
         this.keyValues = new KeyValues(columns, keyColumns, keyTypes);
+        this.layout = FieldLayout.ofPaths(targets.stream().map(Target::path).toList());
+        this.keyLayout = FieldLayout.ofPaths(keyPaths);
         this.fingerprint = md5(description.toString());
     }
 
@@ -71,13 +76,18 @@ public final class PayloadMapper {
         return fingerprint;
     }
 
-    /** The payload of one row. */
-    public ObjectNode map(IntFunction<JsonNode> valueOfColumn) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        for (Target target : targets) {
-            put(payload, target.path, valueOfColumn.apply(target.columnIndex));
+    /** The fields of one row: one array of the mapped columns' values, laid out by the export's layout. */
+    public RowFields map(IntFunction<?> valueOfColumn) {
+        Object[] values = new Object[targets.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = valueOfColumn.apply(targets.get(i).columnIndex);
         }
-        return payload;
+        return RowFields.of(layout, values);
+    }
+
+    /** Where each mapped value goes, compiled once for the export. */
+    public FieldLayout layout() {
+        return layout;
     }
 
     /** The typed key values of a row read from the model (see {@link KeyValues#ofRow}). */
@@ -90,25 +100,13 @@ public final class PayloadMapper {
         return keyValues.ofStoredKey(key);
     }
 
-    /** The payload of a delete: only the key fields, under their destination names, with their typed values. */
-    public ObjectNode keyPayload(List<JsonNode> keyValues) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < keyPaths.size() && i < keyValues.size(); i++) {
-            put(payload, keyPaths.get(i), keyValues.get(i));
+    /** The fields of a delete: only the key fields, under their destination names, with their typed values. */
+    public RowFields keyPayload(List<JsonNode> keyValues) {
+        if (keyValues.size() != keyPaths.size()) {
+            throw new IllegalArgumentException("the export has " + keyPaths.size() + " key columns but the key "
+                    + keyValues.size() + " values");
         }
-        return payload;
-    }
-
-    private static void put(ObjectNode payload, List<String> path, JsonNode value) {
-        ObjectNode parent = payload;
-        for (int i = 0; i < path.size() - 1; i++) {
-            JsonNode child = parent.get(path.get(i));
-            if (!(child instanceof ObjectNode)) {
-                child = parent.putObject(path.get(i));
-            }
-            parent = (ObjectNode) child;
-        }
-        parent.set(path.get(path.size() - 1), value);
+        return RowFields.of(keyLayout, keyValues.toArray());
     }
 
     private static int indexOf(List<String> columns, String column) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spoke.destination.ExportDescriptor;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destination.RowBatch;
+import dev.spoke.destination.RowFields;
 import dev.spoke.destination.RowKey;
 import dev.spoke.destination.RowOperation;
 import dev.spoke.destination.SyncMode;
@@ -39,6 +40,7 @@ final class Rows {
 
     static OutgoingRow row(RowKey key) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode().put("id", key.text());
-        return new OutgoingRow(key, RowOperation.INSERT, "hash-" + key.text(), "idem-" + key.text(), payload);
+        return new OutgoingRow(key, RowOperation.INSERT, "hash-" + key.text(), "idem-" + key.text(),
+                RowFields.fromTree(payload));
     }
 }

@@ -84,7 +84,7 @@ public final class RowBatchBuilder {
         }
         String rowHash = sha256(payload.toString());
         String idempotencyKey = sha256(export.exportId() + RowKey.SEPARATOR + key.text() + RowKey.SEPARATOR + rowHash);
-        rows.add(new OutgoingRow(key, keyNodes, operation, rowHash, idempotencyKey, payload));
+        rows.add(new OutgoingRow(key, keyNodes, operation, rowHash, idempotencyKey, RowFields.fromTree(payload)));
         return this;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.spoke.destination.ExportDescriptor;
+import dev.spoke.destination.JsonScalars;
 import dev.spoke.destination.OutgoingRow;
 import dev.spoke.destinations.RowJson;
 import java.io.UncheckedIOException;
@@ -29,21 +30,22 @@ final class CsvCells {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put(OP, RowJson.operation(row.operation()));
         cells.put(KEY, text(RowJson.key(row, export.keyColumns(), nodes), json));
-        flatten("", row.payload(), cells, json);
+        for (Map.Entry<String, Object> field : row.fields().flatten().entrySet()) {
+            add(field.getKey(), JsonScalars.toNode(field.getValue()), cells, json);
+        }
         return cells;
     }
 
-    private static void flatten(String prefix, JsonNode object, Map<String, String> cells, ObjectWriter json) {
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            String column = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-            JsonNode value = field.getValue();
-            if (value.isObject() && !value.isEmpty()) {
-                flatten(column, value, cells, json);
-            } else if (cells.putIfAbsent(column, text(value, json)) != null) {
-                throw new IllegalArgumentException("field '" + column + "' names the same CSV column as another field"
-                        + " (a nested field flattened with dots, or a field named _op or _key);"
-                        + " rename one of them in the export's mapping");
+    /** A cell per leaf: a non-empty object is flattened into dotted columns. */
+    private static void add(String column, JsonNode value, Map<String, String> cells, ObjectWriter json) {
+        if (value.isObject() && !value.isEmpty()) {
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                add(column + "." + member.getKey(), member.getValue(), cells, json);
             }
+        } else if (cells.putIfAbsent(column, text(value, json)) != null) {
+            throw new IllegalArgumentException("field '" + column + "' names the same CSV column as another field"
+                    + " (a nested field flattened with dots, or a field named _op or _key);"
+                    + " rename one of them in the export's mapping");
         }
     }
 
