@@ -24,9 +24,13 @@ import java.util.List;
  *     one, so a receiver can drop a repeat; derived from (export, key, row hash)
  * @param fields the mapped fields, compact, written straight into a destination's body (see {@link RowFields});
  *     for {@link RowOperation#DELETE} only the key fields
+ * @param vendorId the destination's own id of this key, as it answered when the row was last delivered
+ *     ({@link RowOutcome#delivered(String)}) and the state store recorded; {@code null} for a key new to the
+ *     destination or a destination that reports no ids. A delete names the record by it; an update whose identifying
+ *     field changed (a Mailchimp member's email) can tell the old record from the new
  */
 public record OutgoingRow(RowKey key, List<JsonNode> keyValues, RowOperation operation, String rowHash,
-        String idempotencyKey, RowFields fields) {
+        String idempotencyKey, RowFields fields, String vendorId) {
     public OutgoingRow {
         requireNonNull(key, "key is null");
         keyValues = List.copyOf(keyValues);
@@ -38,6 +42,12 @@ public record OutgoingRow(RowKey key, List<JsonNode> keyValues, RowOperation ope
             throw new IllegalArgumentException("row key " + key + " has " + key.parts().size() + " parts but "
                     + keyValues.size() + " key values");
         }
+    }
+
+    /** A row of which the destination's id is not known. */
+    public OutgoingRow(RowKey key, List<JsonNode> keyValues, RowOperation operation, String rowHash,
+            String idempotencyKey, RowFields fields) {
+        this(key, keyValues, operation, rowHash, idempotencyKey, fields, null);
     }
 
     /** A row whose key values are text, its key's parts as they are: for keys that are text in the model. */

@@ -9,6 +9,15 @@ public sealed interface RowOutcome permits RowOutcome.Delivered, RowOutcome.Reje
         return Delivered.INSTANCE;
     }
 
+    /**
+     * Confirmed, with the destination's own id of the record (a HubSpot or Salesforce record id, a Mailchimp
+     * subscriber hash, a Zendesk user id). The state store keeps it with the row, and hands it back as
+     * {@link OutgoingRow#vendorId()} when the row is next updated or deleted.
+     */
+    static RowOutcome delivered(String vendorId) {
+        return vendorId == null ? Delivered.INSTANCE : new Delivered(vendorId);
+    }
+
     /** A refusal that sending the same row again will not fix (a malformed email, a missing required field). */
     static RowOutcome rejected(String reason) {
         return new Rejected(reason, false);
@@ -19,9 +28,14 @@ public sealed interface RowOutcome permits RowOutcome.Delivered, RowOutcome.Reje
         return new Rejected(reason, true);
     }
 
-    /** The destination confirmed the row: it enters the delivery state. */
-    record Delivered() implements RowOutcome {
-        static final Delivered INSTANCE = new Delivered();
+    /**
+     * The destination confirmed the row: it enters the delivery state.
+     *
+     * @param vendorId the destination's id of the record, or {@code null} when it gives none (an id recorded by an
+     *     earlier run is then kept)
+     */
+    record Delivered(String vendorId) implements RowOutcome {
+        static final Delivered INSTANCE = new Delivered(null);
     }
 
     /**

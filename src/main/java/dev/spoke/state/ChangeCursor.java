@@ -24,6 +24,9 @@ public interface ChangeCursor extends AutoCloseable {
     /** INSERT for a key new to the destination, UPDATE for a changed one. */
     RowOperation operation();
 
+    /** The destination's id of the row, as the snapshot recorded it; null for a new key or when it gave none. */
+    String vendorId();
+
     /** The value of the {@code index}-th sent column, as exact JSON. */
     JsonNode value(int index);
 

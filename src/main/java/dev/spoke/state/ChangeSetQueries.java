@@ -67,13 +67,15 @@ public final class ChangeSetQueries {
 
     /**
      * Rows to send, with their operation, plus every invalid row (NULL or duplicate key) so the engine can report
-     * them. For append mode: every row of the model. Columns: the sent columns, then key, hash, duplicates, op.
+     * them. For append mode: every row of the model. Columns: the sent columns, then key, hash, duplicates, op and
+     * the vendor id the snapshot recorded for the key.
      * Ordered by key (append mode aside): a run after a crash then cuts the rows left into the same batches as the
      * run that died, so a repeated batch carries the same webhook-id (ADR 0003).
      */
     public String changedRows() {
         if (spec.mode() == SyncMode.APPEND) {
-            return modelSubquery(List.of("'I' AS " + q(SpecialColumns.OPERATION)));
+            return modelSubquery(List.of("'I' AS " + q(SpecialColumns.OPERATION),
+                    "CAST(NULL AS " + dialect.textType() + ") AS " + q(SpecialColumns.VENDOR_ID)));
         }
         List<String> select = new ArrayList<>();
         for (String column : source.columns()) {
@@ -83,16 +85,20 @@ public final class ChangeSetQueries {
         select.add(diffColumn(SpecialColumns.HASH));
         select.add(diffColumn(SpecialColumns.DUPLICATES));
         select.add("CASE WHEN " + snapshotKey() + " IS NULL THEN 'I' ELSE 'U' END AS " + q(SpecialColumns.OPERATION));
+        select.add(snapshotVendorId() + " AS " + q(SpecialColumns.VENDOR_ID));
         return "SELECT " + String.join(", ", select) + fromDiff()
                 + " WHERE (" + invalidCondition() + " OR " + modeCondition() + ")"
                 + " AND " + notPending(diffColumn(SpecialColumns.KEY))
                 + " ORDER BY " + diffColumn(SpecialColumns.KEY);
     }
 
-    /** Snapshot keys no longer in the model, in key order: what mirror mode deletes. Columns: key text, last hash. */
+    /**
+     * Snapshot keys no longer in the model, in key order: what mirror mode deletes. Columns: key text, last hash,
+     * vendor id.
+     */
     public String removedKeys() {
         String snapshotKey = snapshotKey();
-        return "SELECT " + snapshotKey + ", " + snapshotHash() + " FROM " + snapshotSource() + " " + SNAPSHOT
+        return "SELECT " + snapshotKey + ", " + snapshotHash() + ", " + snapshotVendorId() + " FROM " + snapshotSource() + " " + SNAPSHOT
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + source.relation() + " " + MODEL
                 + " WHERE " + source.keyExpression().apply(MODEL) + " = " + snapshotKey + ")"
                 + " AND " + notPending(snapshotKey)
@@ -180,7 +186,8 @@ public final class ChangeSetQueries {
 
     /** The snapshot table, or an empty relation of the same shape when the state was never created. */
     private String snapshotSource() {
-        return stateExists ? tables.table(spec.snapshotTable()) : emptyRelation("key", "row_hash");
+        return stateExists ? tables.table(spec.snapshotTable())
+                : emptyRelation("key", "row_hash", StateTables.VENDOR_ID);
     }
 
     private String pendingSource() {
@@ -205,6 +212,10 @@ public final class ChangeSetQueries {
 
     private String snapshotHash() {
         return SNAPSHOT + "." + q("row_hash");
+    }
+
+    private String snapshotVendorId() {
+        return SNAPSHOT + "." + q(StateTables.VENDOR_ID);
     }
 
     private static String sum(String condition) {

@@ -124,7 +124,7 @@ public final class LocalChangeSet implements ChangeSet {
         }
         try (RowStream stream = store.database().stream(staged().removedKeys(), fetchSize)) {
             while (stream.next()) {
-                consumer.accept(new KeyHash(stream.text(0), stream.text(1)));
+                consumer.accept(new KeyHash(stream.text(0), stream.text(1), stream.isNull(2) ? null : stream.text(2)));
             }
         }
     }
@@ -143,7 +143,8 @@ public final class LocalChangeSet implements ChangeSet {
     }
 
     /** One staged row, with its values once read from the warehouse. */
-    private record Row(String key, String hash, long duplicates, RowOperation operation, JsonNode[] values) {
+    private record Row(String key, String hash, long duplicates, RowOperation operation, String vendorId,
+            JsonNode[] values) {
     }
 
     /**
@@ -176,7 +177,8 @@ public final class LocalChangeSet implements ChangeSet {
             while (chunk.size() < KEYS_PER_FETCH && diff.next()) {
                 String key = diff.isNull(0) ? null : diff.text(0);
                 RowOperation operation = "U".equals(diff.text(3)) ? RowOperation.UPDATE : RowOperation.INSERT;
-                chunk.add(new Row(key, diff.text(1), Long.parseLong(diff.text(2)), operation, null));
+                chunk.add(new Row(key, diff.text(1), Long.parseLong(diff.text(2)), operation,
+                        diff.isNull(4) ? null : diff.text(4), null));
             }
             if (chunk.isEmpty()) {
                 return false;
@@ -191,7 +193,8 @@ public final class LocalChangeSet implements ChangeSet {
                         for (int i = 0; i < width; i++) {
                             values[i] = rows.json(i);
                         }
-                        fetched.put(rows.text(width), new Row(rows.text(width), rows.text(width + 1), 1, null, values));
+                        fetched.put(rows.text(width),
+                                new Row(rows.text(width), rows.text(width + 1), 1, null, null, values));
                     }
                 }
             }
@@ -200,7 +203,7 @@ public final class LocalChangeSet implements ChangeSet {
                     buffer.add(row);
                 } else if (fetched.containsKey(row.key())) {
                     Row full = fetched.get(row.key());
-                    buffer.add(new Row(row.key(), full.hash(), 1, row.operation(), full.values()));
+                    buffer.add(new Row(row.key(), full.hash(), 1, row.operation(), row.vendorId(), full.values()));
                 }
             }
             return true;
@@ -224,6 +227,11 @@ public final class LocalChangeSet implements ChangeSet {
         @Override
         public RowOperation operation() {
             return current.operation();
+        }
+
+        @Override
+        public String vendorId() {
+            return current.vendorId();
         }
 
         @Override

@@ -13,6 +13,8 @@ public final class SpecialColumns {
     public static final String DUPLICATES = "__spoke_dupes";
     /** {@code I} (new key), {@code U} (changed), for the engine's RowOperation. */
     public static final String OPERATION = "__spoke_op";
+    /** The destination's id of the row, as the snapshot recorded it (NULL for a new key, or when it gave none). */
+    public static final String VENDOR_ID = "__spoke_vendor_id";
 
 
     private SpecialColumns() {
@@ -20,6 +22,6 @@ public final class SpecialColumns {
 
     public static boolean isSpecial(String column) {
         return column.equalsIgnoreCase(KEY) || column.equalsIgnoreCase(HASH) || column.equalsIgnoreCase(DUPLICATES)
-                || column.equalsIgnoreCase(OPERATION);
+                || column.equalsIgnoreCase(OPERATION) || column.equalsIgnoreCase(VENDOR_ID);
     }
 }

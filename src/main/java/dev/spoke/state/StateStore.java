@@ -85,6 +85,22 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** Adds the vendor id column to a snapshot table an earlier version created, in place (see {@link #upgrade}). */
+    private void upgradeSnapshot(String snapshotTable) {
+        Relation snapshot = new Relation(stateDatabase, tables.schema(), snapshotTable);
+        if (database.columns(snapshot).stream().anyMatch(c -> c.name().equalsIgnoreCase(StateTables.VENDOR_ID))) {
+            return;
+        }
+        String alter = tables.addSnapshotVendorId(snapshotTable);
+        try {
+            handle.execute(alter);
+        } catch (RuntimeException e) {
+            throw SpokeException.runtime("cannot add the column " + StateTables.VENDOR_ID + " to the state table "
+                    + tables.table(snapshotTable) + ", which an earlier version of spoke created: " + e.getMessage(),
+                    "let the table's owner run: " + alter, e);
+        }
+    }
+
     /** Whether the exports table has this column (false when the table does not exist). */
     synchronized boolean hasExportsColumn(String column) {
         Relation exports = new Relation(stateDatabase, tables.schema(), "exports");
@@ -105,8 +121,9 @@ public final class StateStore implements AutoCloseable {
         prepare();
         String snapshotTable = StateTables.snapshotTableName(exportId);
         String encodedKeyTypes = ExportKeyTypes.encode(keyTypes);
+        handle.useTransaction(h -> h.execute(tables.createSnapshot(snapshotTable)));
+        upgradeSnapshot(snapshotTable);
         handle.useTransaction(h -> {
-            h.execute(tables.createSnapshot(snapshotTable));
             h.createUpdate("INSERT INTO " + tables.table("exports") + " (" + tables.col("export_id") + ", "
                             + tables.col("snapshot_table") + ", " + tables.col("model") + ", " + tables.col("destination")
                             + ", " + tables.col("mode") + ", " + tables.col("mapping_fingerprint") + ", "
@@ -138,11 +155,15 @@ public final class StateStore implements AutoCloseable {
         handle.useTransaction(h -> {
             UnnestedRows.execute(h, tables.dialect(),
                     "INSERT INTO " + snapshot + " (" + tables.col("key") + ", " + tables.col("row_hash") + ", "
-                            + tables.col("synced_at") + ") SELECT " + UnnestedRows.select(tables.dialect(), 2)
-                            + ", CURRENT_TIMESTAMP ON CONFLICT (" + tables.col("key") + ") DO UPDATE SET "
+                            + tables.col(StateTables.VENDOR_ID) + ", " + tables.col("synced_at") + ") SELECT "
+                            + UnnestedRows.select(tables.dialect(), 3) + ", CURRENT_TIMESTAMP ON CONFLICT ("
+                            + tables.col("key") + ") DO UPDATE SET "
                             + tables.col("row_hash") + " = EXCLUDED." + tables.col("row_hash") + ", "
+                            + tables.col(StateTables.VENDOR_ID) + " = COALESCE(EXCLUDED."
+                            + tables.col(StateTables.VENDOR_ID) + ", " + snapshot + "."
+                            + tables.col(StateTables.VENDOR_ID) + "), "
                             + tables.col("synced_at") + " = EXCLUDED." + tables.col("synced_at"),
-                    commit.delivered(), List.of(KeyHash::key, KeyHash::rowHash));
+                    commit.delivered(), List.of(KeyHash::key, KeyHash::rowHash, KeyHash::vendorId));
             UnnestedRows.execute(h, tables.dialect(),
                     "DELETE FROM " + snapshot + " WHERE " + tables.col("key") + " IN (SELECT "
                             + UnnestedRows.select(tables.dialect(), 1) + ")",

@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code exports}: one row per export, with its snapshot table, the fingerprint of its mapping and the types of
  *       its key columns when its rows were delivered ({@code key_types}, a JSON array of type names);</li>
- *   <li>{@code snapshot_<export>}: per export, (key, row_hash, synced_at) of what the destination confirmed;</li>
+ *   <li>{@code snapshot_<export>}: per export, (key, row_hash, synced_at, vendor_id) of what the destination
+ *       confirmed, vendor_id being the destination's own id of the row when it reports one;</li>
  *   <li>{@code sync_log}: rejected and invalid rows with their reasons, a table users can model in dbt;</li>
  *   <li>{@code pending_jobs}: rows inside asynchronous jobs that have not ended;</li>
  *   <li>{@code locks}: which run works on which export (and shard) now.</li>
@@ -135,12 +136,21 @@ public final class StateTables {
                 + " " + dialect.textType());
     }
 
+    /** The snapshot's column for the destination's id of each row. */
+    public static final String VENDOR_ID = "vendor_id";
+
     /** DDL creating one export's snapshot table. */
     public String createSnapshot(String snapshotTable) {
         return "CREATE TABLE IF NOT EXISTS " + table(snapshotTable) + " ("
                 + col("key") + " " + dialect.textType() + " PRIMARY KEY, "
                 + col("row_hash") + " " + dialect.textType() + " NOT NULL, "
-                + col("synced_at") + " " + dialect.timestampType() + " NOT NULL)";
+                + col("synced_at") + " " + dialect.timestampType() + " NOT NULL, "
+                + col(VENDOR_ID) + " " + dialect.textType() + ")";
+    }
+
+    /** DDL adding the vendor id column to a snapshot table an earlier version created without it. */
+    public String addSnapshotVendorId(String snapshotTable) {
+        return "ALTER TABLE " + table(snapshotTable) + " ADD COLUMN " + col(VENDOR_ID) + " " + dialect.textType();
     }
 
     /** A quoted column name. */

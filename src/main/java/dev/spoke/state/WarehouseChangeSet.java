@@ -58,7 +58,7 @@ public final class WarehouseChangeSet implements ChangeSet {
         }
         try (RowStream stream = warehouse.stream(queries.removedKeys(), fetchSize)) {
             while (stream.next()) {
-                consumer.accept(new KeyHash(stream.text(0), stream.text(1)));
+                consumer.accept(new KeyHash(stream.text(0), stream.text(1), stream.isNull(2) ? null : stream.text(2)));
             }
         }
     }
@@ -108,6 +108,11 @@ public final class WarehouseChangeSet implements ChangeSet {
         @Override
         public RowOperation operation() {
             return "U".equals(stream.text(keyIndex + 3)) ? RowOperation.UPDATE : RowOperation.INSERT;
+        }
+
+        @Override
+        public String vendorId() {
+            return stream.isNull(keyIndex + 4) ? null : stream.text(keyIndex + 4);
         }
 
         @Override

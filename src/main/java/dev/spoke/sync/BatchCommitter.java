@@ -102,7 +102,7 @@ final class BatchCommitter {
                 if (row.operation() == RowOperation.DELETE) {
                     deleted.add(key);
                 } else {
-                    delivered.add(new KeyHash(key, row.rowHash()));
+                    delivered.add(new KeyHash(key, row.rowHash(), ((RowOutcome.Delivered) outcome).vendorId()));
                 }
             }
         }

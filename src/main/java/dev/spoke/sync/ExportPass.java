@@ -109,7 +109,7 @@ final class ExportPass {
                         : IdempotencyKeys.of(export.exportId(), key, hash);
                 RowKey rowKey = RowKey.parse(key);
                 batch.add(new OutgoingRow(rowKey, mapper.keyValues(rowKey, cursor::value), operation, hash,
-                        idempotencyKey, fields));
+                        idempotencyKey, fields, cursor.vendorId()));
                 if (batch.size() >= batchSize) {
                     submit(pipeline, batch);
                     batch = new ArrayList<>(batchSize);
@@ -134,7 +134,7 @@ final class ExportPass {
             List<JsonNode> keyValues = mapper.storedKeyValues(key);
             batch.add(new OutgoingRow(key, keyValues, RowOperation.DELETE, removed.rowHash(),
                     IdempotencyKeys.of(export.exportId(), removed.key(), "delete:" + removed.rowHash()),
-                    mapper.keyPayload(keyValues)));
+                    mapper.keyPayload(keyValues), removed.vendorId()));
             if (batch.size() >= batchSize) {
                 submit(pipeline, List.copyOf(batch));
                 batch.clear();

@@ -66,7 +66,7 @@ final class DuckDbStateFixture implements AutoCloseable {
         try (ChangeCursor cursor = changeSet.changedRows(100)) {
             while (cursor.next()) {
                 if (cursor.key() != null && cursor.duplicates() == 1) {
-                    delivered.add(new KeyHash(cursor.key(), cursor.hash()));
+                    delivered.add(new KeyHash(cursor.key(), cursor.hash(), "v-" + cursor.key()));
                 }
             }
         }

@@ -120,6 +120,42 @@ public abstract class StateCommitContractTest {
         assertThat(snapshotRows()).as("the snapshot is kept").isEqualTo(Map.of("1", "a"));
     }
 
+    @Test
+    void theDestinationsIdOfARowIsKeptUntilItGivesANewOne() {
+        commit(List.of(new KeyHash("1", "a", "vendor-1"), new KeyHash("2", "b", null), new KeyHash("3", "c", "v3")),
+                List.of());
+        commit(List.of(new KeyHash("1", "a2", null), new KeyHash("2", "b2", "vendor-2"), new KeyHash("3", "c2", "v3b")),
+                List.of());
+
+        assertThat(vendorIds()).isEqualTo(Map.of("1", "vendor-1", "2", "vendor-2", "3", "v3b"));
+    }
+
+    @Test
+    void aSnapshotOfAnEarlierVersionGainsTheVendorIdColumnInPlace() {
+        StateTables tables = store.tables();
+        commit(List.of(new KeyHash("1", "a")), List.of());
+        store.handle().execute("ALTER TABLE " + tables.table(snapshot) + " DROP COLUMN "
+                + tables.col(StateTables.VENDOR_ID));
+        store.close();
+
+        store = new StateStore(openWarehouse(), true, null, schema());
+        store.registerExport(export, "model.p.orders", "hook", "upsert", "fingerprint", List.of("text"));
+        commit(List.of(new KeyHash("2", "b", "v2")), List.of());
+
+        assertThat(snapshotRows()).as("the snapshot is kept").isEqualTo(Map.of("1", "a", "2", "b"));
+        assertThat(vendorIds()).containsEntry("2", "v2").containsEntry("1", null);
+    }
+
+    private Map<String, String> vendorIds() {
+        StateTables tables = store.tables();
+        Map<String, String> rows = new LinkedHashMap<>();
+        store.handle().createQuery("SELECT " + tables.col("key") + ", " + tables.col(StateTables.VENDOR_ID) + " FROM "
+                        + tables.table(snapshot) + " ORDER BY " + tables.col("key"))
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .forEach(row -> rows.put(row[0], row[1]));
+        return rows;
+    }
+
     private void commit(List<KeyHash> delivered, List<String> deleted) {
         store.commit(new StateCommit(export, snapshot, "hook", "run-1", delivered, deleted, List.of(), List.of(),
                 List.of()));

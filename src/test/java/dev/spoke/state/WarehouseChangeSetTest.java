@@ -6,6 +6,8 @@ import dev.spoke.destination.SyncMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,26 @@ class WarehouseChangeSetTest {
         assertThat(removed).containsExactlyInAnyOrder("2", "4", "6", "8", "10");
         assertThat(changeSet.counts().removed()).isEqualTo(5);
         assertThat(DuckDbStateFixture.rows(changeSet)).isEmpty();
+    }
+
+    @Test
+    void changedRowsAndRemovedKeysCarryTheIdTheDestinationGaveThem() {
+        ChangeSetSpec spec = db.spec("people__hook", SyncMode.MIRROR, Shard.ALL);
+        db.deliverAll(spec, db.changeSet(spec));
+        db.execute("UPDATE main.people SET score = score + 1 WHERE id = 3", "DELETE FROM main.people WHERE id = 4");
+        db.insertPeople(21, 21);
+
+        Map<String, String> vendorIds = new LinkedHashMap<>();
+        try (ChangeCursor cursor = db.changeSet(spec).changedRows(100)) {
+            while (cursor.next()) {
+                vendorIds.put(cursor.key(), cursor.vendorId());
+            }
+        }
+        List<KeyHash> removed = new ArrayList<>();
+        db.changeSet(spec).removedKeys(100, removed::add);
+
+        assertThat(vendorIds).containsOnlyKeys("3", "21").containsEntry("3", "v-3").containsEntry("21", null);
+        assertThat(removed).extracting(KeyHash::vendorId).containsExactly("v-4");
     }
 
     @Test
